@@ -1,0 +1,2 @@
+/** End-to-end test support. */
+package dev.stsbridge.tests;

@@ -1,0 +1,14 @@
+package dev.stsbridge.verifier.iam;
+
+import java.util.Optional;
+
+/**
+ * Read access to the IAM state that STS and the sign-in endpoint need. Lookups by ARN are exact, except that
+ * role names compare ignoring case, as IAM's do.
+ */
+public interface IamDirectory {
+
+    Optional<SamlProvider> samlProvider(String providerArn);
+
+    Optional<IamRole> role(String roleArn);
+}

@@ -1,0 +1,35 @@
+package dev.stsbridge.verifier.sts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an authorised AssumeRoleWithSAML grants: the role session that the issued credentials stand for.
+ * Kept with the credentials so that {@code GetCallerIdentity} and the console page can show it.
+ *
+ * @param accountId the role's account
+ * @param roleArn the assumed role
+ * @param assumedRoleArn {@code arn:aws:sts::<account>:assumed-role/<role>/<session name>}
+ * @param assumedRoleId {@code <role id>:<session name>}
+ * @param expiration when the credentials expire
+ * @param sessionTags the session tags (PrincipalTag), keys as sent
+ * @param transitiveTagKeys the transitive tag keys
+ * @param sourceIdentity the SourceIdentity, if sent
+ */
+public record SessionGrant(String accountId, String roleArn, String assumedRoleArn, String assumedRoleId,
+                           Instant expiration, Map<String, String> sessionTags, List<String> transitiveTagKeys,
+                           Optional<String> sourceIdentity) {
+    public SessionGrant {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(roleArn, "roleArn");
+        Objects.requireNonNull(assumedRoleArn, "assumedRoleArn");
+        Objects.requireNonNull(assumedRoleId, "assumedRoleId");
+        Objects.requireNonNull(expiration, "expiration");
+        Objects.requireNonNull(sourceIdentity, "sourceIdentity");
+        sessionTags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sessionTags));
+        transitiveTagKeys = List.copyOf(transitiveTagKeys);
+    }
+}

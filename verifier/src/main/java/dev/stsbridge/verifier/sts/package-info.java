@@ -1,0 +1,2 @@
+/** STS: AssumeRoleWithSAML as one pipeline, temporary credentials, GetCallerIdentity. */
+package dev.stsbridge.verifier.sts;
