@@ -147,7 +147,7 @@ public final class EmbeddedDirectory implements Directory {
             throw new IllegalStateException("cannot load LDIF " + ldif + ": " + e.getMessage(), e);
         } catch (LDIFException e) {
             throw new IllegalStateException("cannot load LDIF " + ldif + " (line " + e.getLineNumber() + "): "
-                    + e.getExceptionMessage(), e);
+                    + e.getMessage(), e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read LDIF " + ldif + ": " + e.getMessage(), e);
         }

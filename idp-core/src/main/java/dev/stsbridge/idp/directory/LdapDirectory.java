@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.net.ssl.SSLException;
+
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -190,10 +192,25 @@ public final class LdapDirectory implements Directory {
         return values;
     }
 
+    /** A TLS failure's own message, else the innermost explanation (e.g. "Connection refused"), not the wrappers. */
+    private static String rootCause(LDAPException e) {
+        Throwable cause = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException && t.getMessage() != null) {
+                return "TLS: " + t.getMessage();
+            }
+            cause = t;
+        }
+        if (cause != e && cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        return Optional.ofNullable(e.getDiagnosticMessage()).orElse(e.getExceptionMessage());
+    }
+
     private DirectoryUnavailableException unavailable(LDAPException e, String what) {
         String reason = e.getResultCode() == ResultCode.INVALID_CREDENTIALS
                 ? "the directory refused the service account's bind (directory.ldap.bind-dn / bind-password)"
-                : e.getResultCode() + ": " + Optional.ofNullable(e.getDiagnosticMessage()).orElse(e.getMessage());
+                : e.getResultCode().getName() + ": " + rootCause(e);
         LOG.warn("directory {} failed during {}: {}", description, what, reason);
         return new DirectoryUnavailableException("directory " + description + " unavailable (" + what + "): " + reason,
                 e);

@@ -91,7 +91,8 @@ class EmbeddedDirectoryTest extends DirectoryContractTest {
 
         assertThatThrownBy(() -> EmbeddedDirectory.start(embedded(ldif), Set.of()))
                 .isExactlyInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("cannot load LDIF " + ldif + " (line 5): ");
+                .hasMessage("cannot load LDIF " + ldif + " (line 4): The record starting at or near line number 4 "
+                        + "contains a line that does not begin with an attribute name followed by a colon.");
     }
 
     @Test
