@@ -14,8 +14,7 @@ public record AwsAccount(String id, String name, String providerName) {
     public AwsAccount {
         id = ConfigChecks.required(id, "id").strip();
         if (!id.matches("\\d{12}")) {
-            throw new InvalidConfigValueException("id", "must be 12 digits, was " + ConfigChecks.quote(id)
-                    + (id.matches("\\d{1,11}") ? " (quote account IDs in YAML: \"012345678901\")" : ""));
+            throw new InvalidConfigValueException("id", "must be 12 digits, was " + ConfigChecks.quote(id));
         }
         name = ConfigChecks.requiredText(name, "name");
         providerName = ConfigChecks.requiredText(providerName, "provider-name");

@@ -40,7 +40,7 @@ public record GroupsConfig(GroupMode mode, Optional<String> baseDn, String filte
         try {
             Filter.create(t.replace("{dn}", "x").replace("{0}", "x"));
         } catch (LDAPException e) {
-            throw new InvalidConfigValueException(key, "is not an LDAP filter (" + e.getDiagnosticMessage() + "), was "
+            throw new InvalidConfigValueException(key, "is not an LDAP filter (" + e.getMessage() + "), was "
                     + ConfigChecks.quote(t));
         }
         return t;
