@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,6 +34,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 final class ConfigLoader {
 
     static final int MAX_BYTES = 1 << 20;
+    private static final Pattern KEY_SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
 
     private ConfigLoader() {
     }
@@ -181,9 +184,10 @@ final class ConfigLoader {
         }
     }
 
+    /** {@code roles[2].account} as path segments {@code roles, 2, account}. */
     static List<Object> segments(String key) {
         List<Object> segments = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]").matcher(key);
+        Matcher m = KEY_SEGMENT.matcher(key);
         while (m.find()) {
             segments.add(m.group(1) != null ? m.group(1) : Integer.valueOf(m.group(2)));
         }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +47,7 @@ public record SecretRef(Optional<String> env, Optional<Path> file) {
     }
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-    static SecretRef of(@com.fasterxml.jackson.annotation.JsonProperty("env") Optional<String> env,
-                        @com.fasterxml.jackson.annotation.JsonProperty("file") Optional<Path> file) {
+    static SecretRef of(@JsonProperty("env") Optional<String> env, @JsonProperty("file") Optional<Path> file) {
         return new SecretRef(env, file);
     }
 

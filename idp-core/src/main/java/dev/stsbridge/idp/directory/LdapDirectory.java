@@ -42,7 +42,10 @@ public final class LdapDirectory implements Directory {
     private final DirectoryConfig directory;
     private final String description;
     private final FilterTemplate userFilter;
+    /** What the search asks for: the configured attributes, the immutable ID, memberOf in member-of mode. */
     private final String[] attributes;
+    /** What the returned user carries: the configured attributes only. */
+    private final Set<String> userAttributes;
     private final GroupResolver groups;
     private final int timeLimitSeconds;
     /** Bound to (and refused) for unknown users, so they take as long as a wrong password does. */
@@ -57,7 +60,9 @@ public final class LdapDirectory implements Directory {
         this.decoyDn = "cn=stsbridge-no-such-user," + directory.baseDn();
         this.timeLimitSeconds = (int) Math.max(1, server.responseTimeout().toSeconds());
         this.groups = new GroupResolver(directory.groups(), directory.groupBaseDn(), timeLimitSeconds);
-        Set<String> wanted = new LinkedHashSet<>(attributes);
+        this.userAttributes = new LinkedHashSet<>(attributes);
+        this.userAttributes.removeIf(a -> a.equalsIgnoreCase("userPassword"));
+        Set<String> wanted = new LinkedHashSet<>(userAttributes);
         wanted.add(directory.immutableId());
         wanted.addAll(groups.userAttributes());
         wanted.removeIf(a -> a.equalsIgnoreCase("userPassword"));
@@ -183,7 +188,7 @@ public final class LdapDirectory implements Directory {
 
     private Map<String, List<String>> attributesOf(SearchResultEntry entry) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        for (String name : attributes) {
+        for (String name : userAttributes) {
             Attribute attribute = entry.getAttribute(name);
             if (attribute != null && attribute.size() > 0 && !name.equalsIgnoreCase(GroupResolver.MEMBER_OF)) {
                 values.put(name, List.of(attribute.getValues()));
@@ -204,14 +209,13 @@ public final class LdapDirectory implements Directory {
         if (cause != e && cause.getMessage() != null) {
             return cause.getMessage();
         }
-        return Optional.ofNullable(e.getDiagnosticMessage()).orElse(e.getExceptionMessage());
+        return Optional.ofNullable(e.getDiagnosticMessage()).orElse(e.getMessage());
     }
 
     private DirectoryUnavailableException unavailable(LDAPException e, String what) {
         String reason = e.getResultCode() == ResultCode.INVALID_CREDENTIALS
                 ? "the directory refused the service account's bind (directory.ldap.bind-dn / bind-password)"
                 : e.getResultCode().getName() + ": " + rootCause(e);
-        LOG.warn("directory {} failed during {}: {}", description, what, reason);
         return new DirectoryUnavailableException("directory " + description + " unavailable (" + what + "): " + reason,
                 e);
     }

@@ -405,4 +405,19 @@ class StsbridgeConfigTest {
                 .isExactlyInstanceOf(InvalidConfigValueException.class)
                 .hasMessage("must name exactly one of env or file, e.g. {env: NAME}");
     }
+
+    @Test
+    void bundledExampleForActiveDirectoryLoads(@TempDir Path dir) throws Exception {
+        try (var in = getClass().getClassLoader().getResourceAsStream("dev/stsbridge/idp/config/stsbridge.example.yaml")) {
+            Files.copy(in, dir.resolve("stsbridge.yaml"));
+        }
+        Files.writeString(dir.resolve("corp-ca.pem"), "placeholder; read when connecting\n");
+
+        StsbridgeConfig example = StsbridgeConfig.load(dir.resolve("stsbridge.yaml"));
+
+        assertThat(example.directory().ldap().orElseThrow().trustStore()).contains(dir.resolve("corp-ca.pem"));
+        assertThat(example.directory().immutableIdFormat()).isEqualTo(ImmutableIdFormat.GUID);
+        assertThat(example.aws().roles()).extracting(RoleRule::role).containsExactly("Admin", "engineering/Developer");
+        assertThat(example.directoryAttributes()).containsExactly("mail", "sAMAccountName", "department", "title");
+    }
 }
