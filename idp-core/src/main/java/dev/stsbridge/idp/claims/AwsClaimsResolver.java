@@ -72,6 +72,19 @@ public final class AwsClaimsResolver {
         return resolution(user, List.of(chosen.getKey()), duration, notes);
     }
 
+    /**
+     * The claims narrowed to one role named as the portal and {@code /sso/aws?account=&role=} name it.
+     *
+     * @param account the account's id or name
+     * @param role the role's name (with its path, if any)
+     * @throws IllegalArgumentException when there is no such account or the person may not use the role
+     */
+    public Resolution resolveFor(DirectoryUser user, String account, String role) {
+        AwsAccount found = aws.account(account).orElseThrow(() -> new IllegalArgumentException("no AWS account "
+                + account + " in aws.accounts"));
+        return resolveFor(user, "arn:" + aws.partition().id() + ":iam::" + found.id() + ":role/" + role);
+    }
+
     private Resolution resolution(DirectoryUser user, List<AwsRolePair> roles, Optional<Duration> duration,
                                   List<String> notes) {
         String roleSessionName = AttributeValues.render(aws.roleSessionName(), user, "RoleSessionName", notes)

@@ -1,7 +1,6 @@
 package dev.stsbridge.idp.config;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +51,7 @@ final class KnownKeys {
 
     private Optional<Unknown> walkRecord(JsonNode node, JavaType type, List<Object> path) {
         Map<String, JavaType> properties = properties(type);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             JavaType propertyType = properties.get(field.getKey());
             if (propertyType == null) {
                 return Optional.of(new Unknown(append(path, field.getKey()),

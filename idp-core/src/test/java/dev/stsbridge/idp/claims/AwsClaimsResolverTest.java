@@ -136,6 +136,21 @@ class AwsClaimsResolverTest {
     }
 
     @Test
+    void resolveForAccountNameAndRoleNameAsThePortalSendsThem() {
+        AwsClaimsResolver resolver = new AwsClaimsResolver(aws(ROLES, null));
+
+        assertThat(resolver.resolveFor(alice(), "dev", "Developer").claims().roles())
+                .extracting(AwsRolePair::attributeValue).containsExactly(DEV_DEVELOPER);
+        assertThat(resolver.resolveFor(alice(), "111122223333", "Admin").claims().roles())
+                .extracting(AwsRolePair::attributeValue).containsExactly(PROD_ADMIN);
+        assertThatThrownBy(() -> resolver.resolveFor(alice(), "staging", "Admin"))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("no AWS account staging in aws.accounts");
+        assertThatThrownBy(() -> resolver.resolveFor(alice(), "dev", "ReadOnly"))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("alice may not use arn:aws:iam::444455556666:role/ReadOnly");
+    }
+
+    @Test
     void resolveForWhenRoleNotAllowedThenRefused() {
         AwsClaimsResolver resolver = new AwsClaimsResolver(aws(ROLES, null));
 
