@@ -18,7 +18,7 @@ public final class Directories {
      */
     public static Directory open(StsbridgeConfig config, Map<String, String> environment) {
         if (config.directory().embedded().isPresent()) {
-            return EmbeddedDirectory.start(config.directory(), config.directoryAttributes());
+            return EmbeddedDirectory.start(config);
         }
         LdapServerConfig server = config.directory().ldap().orElseThrow();
         Optional<char[]> bindPassword = server.bindPassword()

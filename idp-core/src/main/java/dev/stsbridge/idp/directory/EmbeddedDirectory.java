@@ -33,6 +33,7 @@ import dev.stsbridge.idp.config.DirectoryConfig;
 import dev.stsbridge.idp.config.LdapServerConfig;
 import dev.stsbridge.idp.config.ResourceRef;
 import dev.stsbridge.idp.config.SecretRef;
+import dev.stsbridge.idp.config.StsbridgeConfig;
 
 /**
  * The default directory: UnboundID's in-memory LDAP server on 127.0.0.1 (ephemeral port), loaded from an LDIF
@@ -47,6 +48,7 @@ public final class EmbeddedDirectory implements Directory {
 
     private static final String SERVICE_DN = "cn=stsbridge-service";
     private static final int MAX_LDIF_BYTES = 64 << 20;
+    private static final InetAddress LOOPBACK = loopback();
 
     private final InMemoryDirectoryServer server;
     private final LdapDirectory directory;
@@ -56,6 +58,11 @@ public final class EmbeddedDirectory implements Directory {
         this.server = server;
         this.directory = directory;
         this.url = url;
+    }
+
+    /** Starts the embedded directory of a configuration, reading the attributes its AWS settings need. */
+    public static EmbeddedDirectory start(StsbridgeConfig config) {
+        return start(config.directory(), config.directoryAttributes());
     }
 
     /**
@@ -160,8 +167,7 @@ public final class EmbeddedDirectory implements Directory {
     private static InMemoryDirectoryServerConfig serverConfig(List<Entry> entries, char[] servicePassword)
             throws LDAPException {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(baseDns(entries));
-        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("loopback",
-                InetAddress.getLoopbackAddress(), 0, null));
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("loopback", LOOPBACK, 0, null));
         config.addAdditionalBindCredentials(SERVICE_DN, Passwords.utf8(servicePassword));
         config.setAuthenticationRequiredOperationTypes(EnumSet.of(OperationType.SEARCH, OperationType.COMPARE,
                 OperationType.ADD, OperationType.MODIFY, OperationType.DELETE, OperationType.MODIFY_DN,
@@ -204,6 +210,14 @@ public final class EmbeddedDirectory implements Directory {
             }
         }
         return bases.toArray(DN[]::new);
+    }
+
+    private static InetAddress loopback() {
+        try {
+            return InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static char[] randomPassword() {

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +42,10 @@ class LdapDirectoryTest {
 
     @BeforeAll
     static void startTlsServer() throws Exception {
-        localhost = TestTls.selfSigned(new GeneralName(GeneralName.dNSName, "localhost"),
+        KeyPair keys = TestTls.rsa2048();
+        localhost = TestTls.selfSigned(keys, new GeneralName(GeneralName.dNSName, "localhost"),
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
-        otherHost = TestTls.selfSigned(new GeneralName(GeneralName.dNSName, "ldap.example.net"));
+        otherHost = TestTls.selfSigned(keys, new GeneralName(GeneralName.dNSName, "ldap.example.net"));
         server = tlsServer(localhost, "ldaps", "starttls");
     }
 

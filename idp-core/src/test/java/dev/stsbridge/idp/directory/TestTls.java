@@ -38,11 +38,15 @@ final class TestTls {
         this.certificate = certificate;
     }
 
-    /** A certificate for the given subject alternative names ({@code GeneralName.dNSName} / {@code iPAddress}). */
-    static TestTls selfSigned(GeneralName... names) throws Exception {
+    /** An RSA-2048 key pair; generate once per test class and share it between certificates. */
+    static KeyPair rsa2048() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
+        return generator.generateKeyPair();
+    }
+
+    /** A certificate for the given subject alternative names ({@code GeneralName.dNSName} / {@code iPAddress}). */
+    static TestTls selfSigned(KeyPair keys, GeneralName... names) throws Exception {
         Instant now = Instant.now();
         X500Name subject = new X500Name("CN=" + names[0].getName());
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(now.toEpochMilli()),
