@@ -1,0 +1,28 @@
+package dev.stsbridge.idp.config;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Members of directory {@code group} (a DN; compared as DNs, ignoring case and spacing) may assume IAM role
+ * {@code role} (a name, optionally with a path: {@code engineering/Admin}) in {@code account} (an account's id
+ * or name), for at most {@code session-duration} (default: {@code aws.session-duration}).
+ */
+public record RoleRule(String group, String account, String role, Optional<Duration> sessionDuration) {
+
+    /** IAM role names; a path is {@code segment/} repeated before the name. */
+    public static final Pattern ROLE = Pattern.compile("([\\w+=,.@-]{1,512}/)*[\\w+=,.@-]{1,64}");
+
+    public RoleRule {
+        group = ConfigChecks.distinguishedName(group, "group");
+        account = ConfigChecks.requiredText(account, "account");
+        role = ConfigChecks.requiredText(role, "role");
+        if (!ROLE.matcher(role).matches()) {
+            throw new InvalidConfigValueException("role", "must be an IAM role name ([\\w+=,.@-]{1,64}, optionally "
+                    + "after a path/), was " + ConfigChecks.quote(role));
+        }
+        sessionDuration = ConfigChecks.optional(sessionDuration)
+                .map(d -> AwsConfig.checkSessionDuration(d, "session-duration"));
+    }
+}

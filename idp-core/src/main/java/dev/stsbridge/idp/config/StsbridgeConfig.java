@@ -1,0 +1,80 @@
+package dev.stsbridge.idp.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The whole configuration ({@code stsbridge.yaml}): {@code entity-id} (the IdP's SAML entity ID),
+ * {@code base-url} (where users reach the IdP), {@code data-dir} (keys and state; default {@code data}),
+ * {@code directory}, {@code aws}, {@code name-id} and {@code assertion}. Keys are lower-case-dashed; unknown
+ * keys are errors; relative paths are resolved against the configuration file's directory.
+ */
+public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
+                              NameIdFormat nameId, AssertionConfig assertion) {
+
+    /** The bundled demo configuration, matching the demo LDIF (DESIGN.md's alice, bob and carol). */
+    public static final String DEMO_RESOURCE = "dev/stsbridge/idp/demo/demo.yaml";
+
+    public StsbridgeConfig {
+        entityId = checkEntityId(ConfigChecks.requiredText(entityId, "entity-id"));
+        baseUrl = ConfigChecks.webUrl(baseUrl, "base-url");
+        dataDir = ConfigChecks.orDefault(dataDir, Path.of("data"));
+        ConfigChecks.required(directory, "directory");
+        ConfigChecks.required(aws, "aws");
+        nameId = ConfigChecks.orDefault(nameId, NameIdFormat.PERSISTENT);
+        assertion = ConfigChecks.orDefault(assertion, AssertionConfig.defaults());
+    }
+
+    /**
+     * Reads and validates a configuration file.
+     *
+     * @throws ConfigException naming the file, the line and the key of the first problem
+     */
+    public static StsbridgeConfig load(Path file) {
+        return ConfigLoader.load(file);
+    }
+
+    /** The bundled demo configuration (embedded directory with the demo LDIF, accounts prod and dev). */
+    public static StsbridgeConfig demo() {
+        return ConfigLoader.loadResource(DEMO_RESOURCE);
+    }
+
+    /**
+     * Validates configuration text.
+     *
+     * @param source the name used in error messages
+     * @param baseDirectory what relative paths are resolved against
+     */
+    public static StsbridgeConfig parse(String yaml, String source, Path baseDirectory) {
+        return ConfigLoader.parse(yaml, source, baseDirectory);
+    }
+
+    /** Every directory attribute to read: {@code directory.attributes} plus those the AWS and NameID settings use. */
+    public Set<String> directoryAttributes() {
+        Set<String> names = new LinkedHashSet<>(directory.attributes());
+        names.addAll(aws.attributeNames());
+        if (nameId == NameIdFormat.EMAIL) {
+            names.add("mail");
+        }
+        return names;
+    }
+
+    private static String checkEntityId(String entityId) {
+        if (entityId.length() > 1024) {
+            throw new InvalidConfigValueException("entity-id", "must be at most 1024 characters (SAML), was "
+                    + entityId.length());
+        }
+        try {
+            if (!new URI(entityId).isAbsolute()) {
+                throw new URISyntaxException(entityId, "not absolute");
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigValueException("entity-id", "must be an absolute URI, was "
+                    + ConfigChecks.quote(entityId));
+        }
+        return entityId;
+    }
+}
