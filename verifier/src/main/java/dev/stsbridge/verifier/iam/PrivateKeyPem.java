@@ -5,7 +5,9 @@ import java.io.StringReader;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -48,15 +50,18 @@ public final class PrivateKeyPem {
             throw new InvalidPrivateKeyException(object == null ? "no PEM object found"
                     : "the PEM object is not an unencrypted private key");
         }
+        if (!PKCSObjectIdentifiers.rsaEncryption.equals(info.getPrivateKeyAlgorithm().getAlgorithm())) {
+            String algorithm = X9ObjectIdentifiers.id_ecPublicKey.equals(info.getPrivateKeyAlgorithm().getAlgorithm())
+                    ? "EC" : info.getPrivateKeyAlgorithm().getAlgorithm().getId();
+            throw new InvalidPrivateKeyException("a " + algorithm + " key; encrypted assertions need RSA");
+        }
         PrivateKey key;
         try {
             key = new JcaPEMKeyConverter().getPrivateKey(info);
         } catch (IOException e) {
             throw new InvalidPrivateKeyException("the private key does not decode");
         }
-        if (!(key instanceof RSAPrivateKey rsa)) {
-            throw new InvalidPrivateKeyException("a " + key.getAlgorithm() + " key; encrypted assertions need RSA");
-        }
+        RSAPrivateKey rsa = (RSAPrivateKey) key;
         if (rsa.getModulus().bitLength() < MIN_BITS) {
             throw new InvalidPrivateKeyException("a " + rsa.getModulus().bitLength() + "-bit RSA key; at least "
                     + MIN_BITS + " bits are needed");
