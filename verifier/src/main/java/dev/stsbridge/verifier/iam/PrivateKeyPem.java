@@ -39,7 +39,7 @@ public final class PrivateKeyPem {
                 throw new InvalidPrivateKeyException("the PEM text holds more than one object");
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidPrivateKeyException("the PEM text does not parse (" + e.getClass().getSimpleName() + ")");
+            throw new InvalidPrivateKeyException("the PEM text does not parse as a key");
         }
         PrivateKeyInfo info;
         if (object instanceof PEMKeyPair pair) {

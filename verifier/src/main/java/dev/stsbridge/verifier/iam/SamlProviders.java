@@ -61,6 +61,11 @@ public final class SamlProviders {
             Objects.requireNonNull(addPrivateKey, "addPrivateKey");
             Objects.requireNonNull(removePrivateKey, "removePrivateKey");
         }
+
+        /** The same update with a new metadata document. */
+        public ProviderUpdate withMetadata(String document) {
+            return new ProviderUpdate(arn, Optional.of(document), encryptionMode, addPrivateKey, removePrivateKey);
+        }
     }
 
     public ProviderEntry create(IamCaller caller, NewProvider request) {
