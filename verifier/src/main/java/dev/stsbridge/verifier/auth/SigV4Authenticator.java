@@ -15,14 +15,12 @@ import dev.stsbridge.verifier.AwsError;
 import dev.stsbridge.verifier.auth.AuthorizationHeader.CredentialScope;
 import dev.stsbridge.verifier.sts.CredentialIssuer;
 import dev.stsbridge.verifier.sts.CredentialIssuer.IssuedSession;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * Authenticates a Query request signed with AWS Signature Version 4 (the {@code Authorization} header form), in
  * AWS's order of refusals: missing or incomplete header, credential scope, clock, access key and session token,
- * then the signature itself, which {@link SignatureCalculator} recomputes with AWS's own signer and which is compared
- * in constant time.
+ * then the signature itself, which {@link SignatureCalculator} recomputes over the request as received and which is
+ * compared in constant time.
  *
  * <p>Accepted scopes: region {@code us-east-1} or {@code aws-global} (real IAM accepts only us-east-1; the SDK for
  * Java v2 signs {@code aws-global} when a client is built for that region), and the service of the API called.
@@ -61,7 +59,7 @@ public final class SigV4Authenticator {
         checkScope(header.scope(), service, amzDate.orElseThrow());
         checkTime(signedAt);
         Credentials credentials = credentials(header.accessKeyId(), request.header("X-Amz-Security-Token"));
-        String expected = signatures.signature(request, header, signedAt, credentials.identity());
+        String expected = signatures.signature(request, header, signedAt, credentials.secret());
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 header.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw signatureDoesNotMatch("The request signature we calculated does not match the signature you "
@@ -76,7 +74,8 @@ public final class SigV4Authenticator {
         return accounts.byAccessKeyId(accessKeyId).isPresent() || issuer.find(accessKeyId).isPresent();
     }
 
-    private record Credentials(AwsCredentialsIdentity identity, Caller caller) {
+    /** The secret to check the signature with, and who the key stands for. */
+    private record Credentials(String secret, Caller caller) {
     }
 
     private static Instant parseDate(String amzDate) {
@@ -126,8 +125,7 @@ public final class SigV4Authenticator {
             if (token.isPresent()) {
                 throw invalidClientTokenId(); // a long-term key carries no session token
             }
-            return new Credentials(AwsCredentialsIdentity.create(accessKeyId, account.get().secretAccessKey()),
-                    new Caller.AccountRoot(account.get()));
+            return new Credentials(account.get().secretAccessKey(), new Caller.AccountRoot(account.get()));
         }
         IssuedSession session = issuer.find(accessKeyId).orElseThrow(SigV4Authenticator::invalidClientTokenId);
         byte[] expectedToken = session.credentials().sessionToken().getBytes(StandardCharsets.UTF_8);
@@ -138,9 +136,7 @@ public final class SigV4Authenticator {
             throw AwsError.sender("ExpiredToken", "The security token included in the request is expired", 403)
                     .exception();
         }
-        return new Credentials(AwsSessionCredentialsIdentity.create(accessKeyId,
-                session.credentials().secretAccessKey(), session.credentials().sessionToken()),
-                new Caller.RoleSession(session));
+        return new Credentials(session.credentials().secretAccessKey(), new Caller.RoleSession(session));
     }
 
     /**
