@@ -72,6 +72,35 @@ class SigV4AuthenticationTest {
     }
 
     @Test
+    void verifyWhenAGetWithQueryParametersIsSignedByAwsSignerThenAccepted() {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("Version", "2011-06-15");
+        parameters.put("Action", "GetCallerIdentity");
+        parameters.put("Unused", "a b/c~*=&+\u00e9");
+        AwsReply reply = SignedRequests.get(verifier.endpoint(), parameters, prod("sts"));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.text("Arn")).isEqualTo("arn:aws:iam::111122223333:root");
+    }
+
+    @Test
+    void verifyWhenAGetQueryParameterIsChangedAfterSigningThenSignatureDoesNotMatch() {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("Action", "GetCallerIdentity");
+        parameters.put("Version", "2011-06-15");
+        parameters.put("Unused", "signed");
+        AwsReply signed = SignedRequests.get(verifier.endpoint(), parameters, prod("sts"));
+        assertThat(signed.status()).isEqualTo(200);
+
+        java.net.URI tampered = java.net.URI.create(signed.http().request().uri().toString()
+                .replace("Unused=signed", "Unused=changed"));
+        java.net.http.HttpRequest.Builder again = java.net.http.HttpRequest.newBuilder(tampered).GET();
+        signed.http().request().headers().map().forEach((name, values) -> values.forEach(v -> again.header(name, v)));
+
+        assertRefused(SignedRequests.send(again.build()), 403, "SignatureDoesNotMatch", SIGNATURE_MISMATCH);
+    }
+
+    @Test
     void verifyWhenSignedWithAWrongSecretThenSignatureDoesNotMatch() {
         assertRefused(sts(prod("sts").secret(Verifier.DEV_SECRET)), 403, "SignatureDoesNotMatch", SIGNATURE_MISMATCH);
     }

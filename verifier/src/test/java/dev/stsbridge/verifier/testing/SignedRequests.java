@@ -79,6 +79,26 @@ public final class SignedRequests {
         return signed.request().headers();
     }
 
+    /** GETs with query parameters (decoded name/value pairs), signed with {@code signing}. */
+    public static AwsReply get(URI endpoint, Map<String, String> parameters, Signing signing) {
+        SdkHttpRequest.Builder builder = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(endpoint);
+        parameters.forEach(builder::appendRawQueryParameter);
+        SdkHttpRequest request = builder.build();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(signing.accessKeyId(), signing.secret()))
+                .request(request)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, signing.region())
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signing.service())
+                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signing.at(), ZoneOffset.UTC)));
+        HttpRequest.Builder http = HttpRequest.newBuilder(signed.request().getUri()).GET();
+        signed.request().headers().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase())) {
+                values.forEach(v -> http.header(name, v));
+            }
+        });
+        return send(http.build());
+    }
+
     /** POSTs a form body signed with {@code signing}. */
     public static AwsReply post(URI endpoint, String body, Signing signing) {
         return post(endpoint, body, signedHeaders(endpoint, body, signing));
