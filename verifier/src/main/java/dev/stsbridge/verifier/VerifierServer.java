@@ -61,6 +61,7 @@ public final class VerifierServer implements AutoCloseable {
      */
     public VerifierServer start() {
         try {
+            connector.open(); // binds first, so that a taken port fails here, before Jetty's lifecycle logs it
             server.start();
             return this;
         } catch (Exception e) {
