@@ -95,14 +95,15 @@ public final class QueryHandler extends Handler.Abstract {
             LOG.debug("{} {} by {}: ok", requestId, action, caller.arn());
             return new Reply(200, xml, Optional.empty());
         } catch (AwsException e) {
-            LOG.info("{} {} refused: {} {}", requestId, action, e.error().code(), e.error().message());
+            LOG.info("{} {} refused: {} {}", requestId, printable(action), e.error().code(),
+                    printable(e.error().message()));
             return new Reply(e.error().httpStatus(), errorXml(service, e.error(), requestId), Optional.empty());
         } catch (DetailedRefusal e) {
-            LOG.info("{} {} refused: {} {} ({})", requestId, action, e.error().code(), e.error().message(),
-                    e.detail());
+            LOG.info("{} {} refused: {} {} ({})", requestId, printable(action), e.error().code(),
+                    printable(e.error().message()), e.detail());
             return new Reply(e.error().httpStatus(), errorXml(service, e.error(), requestId), Optional.of(e.detail()));
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", requestId, action, e);
+            LOG.error("{} {} failed", requestId, printable(action), e);
             AwsError failure = new AwsError("Receiver", "InternalFailure",
                     "The request processing has failed because of an unknown error, exception or failure.", 500);
             return new Reply(500, errorXml(service, failure, requestId), Optional.empty());
@@ -194,6 +195,11 @@ public final class QueryHandler extends Handler.Abstract {
             operation.handler().handle(call, new XmlWriter());
         }
         return xml.start("ResponseMetadata").element("RequestId", call.requestId()).end().end().toXml();
+    }
+
+    /** Request-supplied text as it may appear in a log line: printable ASCII only, at most 300 characters. */
+    private static String printable(String text) {
+        return DetailedRefusal.printable(text);
     }
 
     private static String errorXml(QueryService service, AwsError error, String requestId) {
