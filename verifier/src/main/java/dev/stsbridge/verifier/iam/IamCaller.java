@@ -20,6 +20,11 @@ public record IamCaller(String accountId, String arn, String action) {
         Objects.requireNonNull(action, "action");
     }
 
+    /** The root user of an account calling {@code action} (for setting up IAM in-process, e.g. the demo). */
+    public static IamCaller root(String accountId, String action) {
+        return new IamCaller(accountId, "arn:aws:iam::" + accountId + ":root", action);
+    }
+
     /**
      * {@code AccessDenied} (403) for a resource of another account. IAM resources have no resource-based policies,
      * so AWS's authorisation refuses any cross-account IAM call; the wording follows AWS's current AccessDenied

@@ -27,7 +27,7 @@ import dev.stsbridge.verifier.testing.Verifier;
 /** The IAM state survives a restart, is written atomically and owner-only, and a failed write changes nothing. */
 class StatePersistenceTest {
 
-    private static final IamCaller PROD = new IamCaller("111122223333", "arn:aws:iam::111122223333:root", "Test");
+    private static final IamCaller PROD = IamCaller.root("111122223333", "Test");
     private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
 
     @Test
