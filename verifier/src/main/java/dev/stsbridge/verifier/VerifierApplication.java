@@ -1,0 +1,113 @@
+package dev.stsbridge.verifier;
+
+import java.net.URI;
+import java.util.List;
+
+import dev.stsbridge.verifier.VerifierServer.Mount;
+import dev.stsbridge.verifier.api.IamActions;
+import dev.stsbridge.verifier.api.StsActions;
+import dev.stsbridge.verifier.auth.Accounts;
+import dev.stsbridge.verifier.auth.AccountsFile;
+import dev.stsbridge.verifier.auth.SigV4Authenticator;
+import dev.stsbridge.verifier.iam.IamIds;
+import dev.stsbridge.verifier.iam.IamStore;
+import dev.stsbridge.verifier.iam.MetadataParser;
+import dev.stsbridge.verifier.iam.Roles;
+import dev.stsbridge.verifier.iam.SamlProviders;
+import dev.stsbridge.verifier.query.ApiModel;
+import dev.stsbridge.verifier.query.BodyLimits;
+import dev.stsbridge.verifier.query.QueryHandler;
+import dev.stsbridge.verifier.sts.AssumeRoleWithSamlOperation;
+import dev.stsbridge.verifier.sts.InMemoryCredentialIssuer;
+
+/**
+ * Wires and starts the verifier: accounts -> IAM state (loaded from the data directory) -> credential issuer -> the
+ * SAML half (trust-policy validator, AssumeRoleWithSAML pipeline, console pages) -> the IAM and STS Query APIs ->
+ * the HTTP server. The one place that decides what runs.
+ */
+public final class VerifierApplication implements AutoCloseable {
+
+    private final VerifierServer server;
+    private final VerifierCore core;
+    private final SamlProviders samlProviders;
+    private final Roles roles;
+
+    private VerifierApplication(VerifierServer server, VerifierCore core, SamlProviders samlProviders, Roles roles) {
+        this.server = server;
+        this.core = core;
+        this.samlProviders = samlProviders;
+        this.roles = roles;
+    }
+
+    /**
+     * Starts the verifier with its SAML half.
+     * TODO(integration, verifier-saml): replace {@link SamlHalf#placeholder()} with the real SAML half (the trust
+     * policy evaluator of {@code dev.stsbridge.verifier.policy}, the AssumeRoleWithSAML pipeline, the console
+     * sign-in handlers of {@code dev.stsbridge.verifier.signin}).
+     */
+    public static VerifierApplication start(VerifierSettings settings) {
+        return start(settings, SamlHalf.placeholder());
+    }
+
+    /**
+     * Starts the verifier with the given SAML half.
+     *
+     * @throws VerifierServer.PortInUseException when the port is taken
+     * @throws IllegalArgumentException when the accounts file is unusable
+     * @throws IllegalStateException when the state in the data directory cannot be loaded
+     */
+    public static VerifierApplication start(VerifierSettings settings, SamlHalf samlHalf) {
+        Accounts accounts = settings.accountsFile().map(AccountsFile::load).orElseGet(Accounts::demo);
+        IamStore iam = IamStore.open(settings.dataDir(), new MetadataParser());
+        InMemoryCredentialIssuer credentials = new InMemoryCredentialIssuer();
+        VerifierCore core = new VerifierCore(settings, accounts, iam, credentials);
+
+        IamIds ids = new IamIds();
+        SamlProviders samlProviders = new SamlProviders(iam, new MetadataParser(), ids, settings.clock());
+        Roles roles = new Roles(iam, samlHalf.trustPolicyValidator(), ids, settings.clock());
+        AssumeRoleWithSamlOperation assumeRoleWithSaml = samlHalf.assumeRoleWithSaml(core);
+        List<Mount> consolePages = samlHalf.consolePages(core, assumeRoleWithSaml);
+
+        QueryHandler query = new QueryHandler(List.of(
+                StsActions.service(assumeRoleWithSaml, ApiModel.load(ApiModel.STS)),
+                IamActions.service(samlProviders, roles, ApiModel.load(ApiModel.IAM))),
+                new SigV4Authenticator(accounts, credentials, settings.clock()), BodyLimits.standard());
+        VerifierServer server = new VerifierServer(settings.host(), settings.port(), query, consolePages).start();
+        return new VerifierApplication(server, core, samlProviders, roles);
+    }
+
+    /** {@code http://host:port} */
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Accounts, IAM state (read side), credential issuer, settings. */
+    public VerifierCore core() {
+        return core;
+    }
+
+    /** IAM's SAML provider operations, for setting up providers in-process (the {@code demo} command). */
+    public SamlProviders samlProviders() {
+        return samlProviders;
+    }
+
+    /** IAM's role operations, for setting up roles in-process (the {@code demo} command). */
+    public Roles roles() {
+        return roles;
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    /** Stops the server gracefully. */
+    @Override
+    public void close() {
+        server.close();
+    }
+}

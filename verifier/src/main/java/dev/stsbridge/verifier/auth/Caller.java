@@ -1,0 +1,62 @@
+package dev.stsbridge.verifier.auth;
+
+import java.util.Objects;
+
+import dev.stsbridge.verifier.sts.CredentialIssuer.IssuedSession;
+
+/** Who made a request, as established by its signature. */
+public sealed interface Caller {
+
+    /** The ARN AWS names the caller by in {@code GetCallerIdentity} and in {@code AccessDenied} messages. */
+    String arn();
+
+    /** The account the caller acts in. */
+    String accountId();
+
+    /** Signed with an account's long-term access key: the account's root user. */
+    record AccountRoot(Account account) implements Caller {
+        public AccountRoot {
+            Objects.requireNonNull(account, "account");
+        }
+
+        @Override
+        public String arn() {
+            return account.rootArn();
+        }
+
+        @Override
+        public String accountId() {
+            return account.id();
+        }
+    }
+
+    /** Signed with temporary credentials issued by AssumeRoleWithSAML: a role session. */
+    record RoleSession(IssuedSession session) implements Caller {
+        public RoleSession {
+            Objects.requireNonNull(session, "session");
+        }
+
+        @Override
+        public String arn() {
+            return session.grant().assumedRoleArn();
+        }
+
+        @Override
+        public String accountId() {
+            return session.grant().accountId();
+        }
+    }
+
+    /** An unsigned request, for an action that needs no signature (AssumeRoleWithSAML). */
+    record Anonymous() implements Caller {
+        @Override
+        public String arn() {
+            return "anonymous";
+        }
+
+        @Override
+        public String accountId() {
+            return "";
+        }
+    }
+}

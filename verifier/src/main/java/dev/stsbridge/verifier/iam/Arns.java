@@ -1,0 +1,41 @@
+package dev.stsbridge.verifier.iam;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** IAM ARNs of the {@code aws} partition: building and reading them. */
+public final class Arns {
+
+    private static final Pattern SAML_PROVIDER = Pattern.compile("arn:aws:iam::(\\d{12}):saml-provider/([\\w._-]+)");
+    private static final Pattern ROLE = Pattern.compile("arn:aws:iam::(\\d{12}):role(/(?:[\\x21-\\x7E]*/)?)([\\w+=,.@-]+)");
+
+    private Arns() {
+    }
+
+    public static String samlProvider(String accountId, String name) {
+        return "arn:aws:iam::" + accountId + ":saml-provider/" + name;
+    }
+
+    public static String role(String accountId, String path, String name) {
+        return "arn:aws:iam::" + accountId + ":role" + path + name;
+    }
+
+    /** A SAML provider ARN's account and name. */
+    public record ProviderName(String accountId, String name) {
+    }
+
+    public static Optional<ProviderName> parseSamlProvider(String arn) {
+        Matcher m = SAML_PROVIDER.matcher(arn);
+        return m.matches() ? Optional.of(new ProviderName(m.group(1), m.group(2))) : Optional.empty();
+    }
+
+    /** A role ARN's account, path and name. */
+    public record RoleName(String accountId, String path, String name) {
+    }
+
+    public static Optional<RoleName> parseRole(String arn) {
+        Matcher m = ROLE.matcher(arn);
+        return m.matches() ? Optional.of(new RoleName(m.group(1), m.group(2), m.group(3))) : Optional.empty();
+    }
+}

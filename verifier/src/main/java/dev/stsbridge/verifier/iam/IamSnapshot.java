@@ -1,0 +1,92 @@
+package dev.stsbridge.verifier.iam;
+
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** An immutable view of all IAM state; every change makes a new snapshot. */
+public final class IamSnapshot {
+
+    private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of());
+
+    private final Map<String, ProviderEntry> providersByArn;
+    private final Map<String, RoleEntry> rolesByKey;
+
+    private IamSnapshot(Map<String, ProviderEntry> providersByArn, Map<String, RoleEntry> rolesByKey) {
+        this.providersByArn = Collections.unmodifiableMap(new LinkedHashMap<>(providersByArn));
+        this.rolesByKey = Collections.unmodifiableMap(new LinkedHashMap<>(rolesByKey));
+    }
+
+    public static IamSnapshot empty() {
+        return EMPTY;
+    }
+
+    public static IamSnapshot of(List<ProviderEntry> providers, List<RoleEntry> roles) {
+        Map<String, ProviderEntry> providersByArn = new LinkedHashMap<>();
+        providers.forEach(p -> providersByArn.put(p.provider().arn(), p));
+        Map<String, RoleEntry> rolesByKey = new LinkedHashMap<>();
+        roles.forEach(r -> rolesByKey.put(roleKey(r.role().accountId(), r.role().name()), r));
+        return new IamSnapshot(providersByArn, rolesByKey);
+    }
+
+    private static String roleKey(String accountId, String roleName) {
+        return accountId + "/" + roleName.toLowerCase(Locale.ROOT);
+    }
+
+    public Optional<ProviderEntry> provider(String arn) {
+        return Optional.ofNullable(providersByArn.get(arn));
+    }
+
+    /** An account's providers, by name. */
+    public List<ProviderEntry> providers(String accountId) {
+        return providersByArn.values().stream().filter(p -> p.provider().accountId().equals(accountId))
+                .sorted(Comparator.comparing(p -> p.provider().name())).toList();
+    }
+
+    public List<ProviderEntry> allProviders() {
+        return List.copyOf(providersByArn.values());
+    }
+
+    /** A role by name, ignoring case as IAM does. */
+    public Optional<RoleEntry> role(String accountId, String roleName) {
+        return Optional.ofNullable(rolesByKey.get(roleKey(accountId, roleName)));
+    }
+
+    /** An account's roles, by name ignoring case. */
+    public List<RoleEntry> roles(String accountId) {
+        return rolesByKey.values().stream().filter(r -> r.role().accountId().equals(accountId))
+                .sorted(Comparator.comparing(r -> r.role().name().toLowerCase(Locale.ROOT))).toList();
+    }
+
+    public List<RoleEntry> allRoles() {
+        return List.copyOf(rolesByKey.values());
+    }
+
+    public IamSnapshot withProvider(ProviderEntry entry) {
+        Map<String, ProviderEntry> providers = new LinkedHashMap<>(providersByArn);
+        providers.put(entry.provider().arn(), entry);
+        return new IamSnapshot(providers, rolesByKey);
+    }
+
+    public IamSnapshot withoutProvider(String arn) {
+        Map<String, ProviderEntry> providers = new LinkedHashMap<>(providersByArn);
+        providers.remove(arn);
+        return new IamSnapshot(providers, rolesByKey);
+    }
+
+    public IamSnapshot withRole(RoleEntry entry) {
+        Map<String, RoleEntry> roles = new LinkedHashMap<>(rolesByKey);
+        roles.put(roleKey(entry.role().accountId(), entry.role().name()), entry);
+        return new IamSnapshot(providersByArn, roles);
+    }
+
+    public IamSnapshot withoutRole(String accountId, String roleName) {
+        Map<String, RoleEntry> roles = new LinkedHashMap<>(rolesByKey);
+        roles.remove(roleKey(accountId, roleName));
+        return new IamSnapshot(providersByArn, roles);
+    }
+}

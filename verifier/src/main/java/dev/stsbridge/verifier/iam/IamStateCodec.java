@@ -1,0 +1,96 @@
+package dev.stsbridge.verifier.iam;
+
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.stsbridge.verifier.iam.IamStateDocument.Key;
+import dev.stsbridge.verifier.iam.IamStateDocument.KeyValue;
+
+/** Converts between the live IAM state and its persisted document, parsing metadata and keys again on load. */
+final class IamStateCodec {
+
+    private final MetadataParser metadataParser;
+
+    IamStateCodec(MetadataParser metadataParser) {
+        this.metadataParser = metadataParser;
+    }
+
+    IamStateDocument encode(IamSnapshot snapshot) {
+        return new IamStateDocument(IamStateDocument.VERSION,
+                snapshot.allProviders().stream().map(IamStateCodec::encode).toList(),
+                snapshot.allRoles().stream().map(IamStateCodec::encode).toList());
+    }
+
+    /** @throws IllegalStateException naming the entry that no longer loads */
+    IamSnapshot decode(IamStateDocument document) {
+        if (document.version() != IamStateDocument.VERSION) {
+            throw new IllegalStateException("unknown state format version " + document.version());
+        }
+        List<ProviderEntry> providers = new ArrayList<>();
+        for (IamStateDocument.Provider provider : document.providers()) {
+            providers.add(decode(provider));
+        }
+        return IamSnapshot.of(providers, document.roles().stream().map(IamStateCodec::decode).toList());
+    }
+
+    private static IamStateDocument.Provider encode(ProviderEntry entry) {
+        SamlProvider p = entry.provider();
+        return new IamStateDocument.Provider(p.accountId(), p.name(), p.uuid(), p.metadataDocument(),
+                p.encryptionMode().name(), p.createDate().toString(), p.validUntil().toString(), encode(entry.tags()),
+                p.privateKeys().stream().map(k -> new Key(k.keyId(), k.pem(), k.timestamp().toString())).toList());
+    }
+
+    private static IamStateDocument.Role encode(RoleEntry entry) {
+        IamRole r = entry.role();
+        return new IamStateDocument.Role(r.accountId(), r.name(), r.path(), r.roleId(), r.assumeRolePolicyDocument(),
+                entry.description().orElse(""), r.maxSessionDurationSeconds(), r.createDate().toString(),
+                encode(entry.tags()));
+    }
+
+    private static List<KeyValue> encode(List<Tag> tags) {
+        return tags.stream().map(t -> new KeyValue(t.key(), t.value())).toList();
+    }
+
+    private ProviderEntry decode(IamStateDocument.Provider p) {
+        String arn = Arns.samlProvider(p.accountId(), p.name());
+        ParsedMetadata metadata;
+        try {
+            metadata = metadataParser.parse(p.metadataDocument());
+        } catch (InvalidMetadataException e) {
+            throw new IllegalStateException("provider " + arn + ": its metadata no longer parses: " + e.getMessage());
+        }
+        List<ProviderPrivateKey> keys = new ArrayList<>();
+        for (Key key : p.privateKeys()) {
+            keys.add(new ProviderPrivateKey(key.keyId(), privateKey(arn, key), key.pem(), Instant.parse(key.timestamp())));
+        }
+        List<Tag> tags = decode(p.tags());
+        SamlProvider provider = new SamlProvider(arn, p.accountId(), p.name(), p.uuid(), p.metadataDocument(),
+                metadata.entityIds(), metadata.signingCertificates(), AssertionEncryptionMode.valueOf(p.encryptionMode()),
+                keys, Instant.parse(p.createDate()), Instant.parse(p.validUntil()), Tag.asMap(tags));
+        return new ProviderEntry(provider, tags);
+    }
+
+    private static PrivateKey privateKey(String arn, Key key) {
+        try {
+            return PrivateKeyPem.parse(key.pem());
+        } catch (PrivateKeyPem.InvalidPrivateKeyException e) {
+            throw new IllegalStateException("provider " + arn + ": private key " + key.keyId()
+                    + " no longer parses: " + e.getMessage());
+        }
+    }
+
+    private static RoleEntry decode(IamStateDocument.Role r) {
+        List<Tag> tags = decode(r.tags());
+        IamRole role = new IamRole(Arns.role(r.accountId(), r.path(), r.name()), r.accountId(), r.name(), r.path(),
+                r.roleId(), r.assumeRolePolicyDocument(), r.maxSessionDuration(), Instant.parse(r.createDate()),
+                Tag.asMap(tags));
+        return new RoleEntry(role, Optional.of(r.description()).filter(d -> !d.isEmpty()), tags);
+    }
+
+    private static List<Tag> decode(List<KeyValue> tags) {
+        return tags.stream().map(t -> new Tag(t.key(), t.value())).toList();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.stsbridge.verifier.iam;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.stsbridge.verifier.AwsError;
+import dev.stsbridge.verifier.state.JsonStateFile;
+
+/**
+ * The IAM state of every account: reads are lock-free on an immutable {@link IamSnapshot}; each change is computed
+ * from the current snapshot, persisted, and only then published, under one lock. If persisting fails the change is
+ * not applied and the caller gets {@code ServiceFailure} (500), so memory and disk never disagree.
+ * Also the read side STS uses ({@link IamDirectory}).
+ */
+public final class IamStore implements IamDirectory {
+
+    /** Persists a snapshot (the whole state, atomically). */
+    @FunctionalInterface
+    public interface Saver {
+        void save(IamSnapshot snapshot) throws IOException;
+    }
+
+    /** A computed change: the next snapshot and what the operation returns. */
+    public record Change<T>(IamSnapshot next, T result) {
+        public Change {
+            Objects.requireNonNull(next, "next");
+        }
+    }
+
+    private final Saver saver;
+    private volatile IamSnapshot snapshot;
+
+    public IamStore(IamSnapshot initial, Saver saver) {
+        this.snapshot = Objects.requireNonNull(initial, "initial");
+        this.saver = Objects.requireNonNull(saver, "saver");
+    }
+
+    /** An in-memory store (tests, benchmarks). */
+    public static IamStore inMemory() {
+        return new IamStore(IamSnapshot.empty(), s -> { });
+    }
+
+    /**
+     * The store persisted in {@code <dataDir>/verifier/state.json}, loaded now (empty if the file does not exist).
+     *
+     * @throws IllegalStateException naming the file when it cannot be loaded
+     */
+    public static IamStore open(Path dataDir, MetadataParser metadataParser) {
+        Path path = dataDir.resolve("verifier").resolve("state.json");
+        JsonStateFile<IamStateDocument> file = new JsonStateFile<>(path, IamStateDocument.class);
+        IamStateCodec codec = new IamStateCodec(metadataParser);
+        IamSnapshot initial;
+        try {
+            initial = file.load().map(codec::decode).orElse(IamSnapshot.empty());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot load the verifier state " + path + ": " + e.getMessage(), e);
+        }
+        return new IamStore(initial, s -> file.save(codec.encode(s)));
+    }
+
+    public IamSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * Applies a change: computes it from the current snapshot (it may refuse with an AWS error), persists the next
+     * snapshot, publishes it.
+     */
+    public synchronized <T> T change(Function<IamSnapshot, Change<T>> change) {
+        Change<T> computed = change.apply(snapshot);
+        try {
+            saver.save(computed.next());
+        } catch (IOException | RuntimeException e) {
+            throw new StateNotSaved(e);
+        }
+        snapshot = computed.next();
+        return computed.result();
+    }
+
+    /** The change could not be persisted; nothing was applied. Answered as IAM's {@code ServiceFailure}. */
+    public static final class StateNotSaved extends RuntimeException {
+        StateNotSaved(Throwable cause) {
+            super("the verifier state could not be saved: " + cause.getMessage(), cause);
+        }
+
+        public AwsError error() {
+            return new AwsError("Receiver", "ServiceFailure",
+                    "The request processing has failed because of an unknown error, exception or failure.", 500);
+        }
+    }
+
+    @Override
+    public Optional<SamlProvider> samlProvider(String providerArn) {
+        return snapshot.provider(providerArn).map(ProviderEntry::provider);
+    }
+
+    @Override
+    public Optional<IamRole> role(String roleArn) {
+        return Arns.parseRole(roleArn)
+                .flatMap(arn -> snapshot.role(arn.accountId(), arn.name())
+                        .filter(entry -> entry.role().path().equals(arn.path())))
+                .map(RoleEntry::role);
+    }
+}

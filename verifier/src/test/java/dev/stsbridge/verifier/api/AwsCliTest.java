@@ -1,0 +1,128 @@
+package dev.stsbridge.verifier.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.stsbridge.verifier.testing.TestMetadata;
+import dev.stsbridge.verifier.testing.Verifier;
+
+/**
+ * The real AWS CLI (Debian's {@code /usr/bin/aws}, botocore) against the verifier with {@code --endpoint-url}:
+ * it signs, sends and parses exactly as against AWS. Runs with an empty HOME and the instance metadata service
+ * disabled, so that it never looks beyond 127.0.0.1.
+ */
+class AwsCliTest {
+
+    private static final Path AWS = Path.of("/usr/bin/aws");
+
+    @TempDir
+    static Path home;
+
+    private static Verifier verifier;
+
+    @BeforeAll
+    static void start() {
+        assertThat(AWS).as("the Debian AWS CLI (apt-get install awscli) is needed: /usr/bin/aws").isExecutable();
+        verifier = Verifier.start(Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        verifier.close();
+    }
+
+    private record Run(int exitCode, String stdout, String stderr) {
+        JsonNode json() throws IOException {
+            return new ObjectMapper().readTree(stdout);
+        }
+    }
+
+    private static Run aws(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url",
+                verifier.endpoint().toString(), "--output", "json"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.put("HOME", home.toString());
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.put("AWS_ACCESS_KEY_ID", Verifier.PROD_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", Verifier.PROD_SECRET);
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_PAGER", "");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("aws finished").isTrue();
+        return new Run(process.exitValue(), stdout, stderr);
+    }
+
+    @Test
+    void createSamlProviderThenGetItWithTheCli() throws Exception {
+        Path metadata = Files.writeString(home.resolve("metadata.xml"), TestMetadata.standard());
+
+        Run created = aws("iam", "create-saml-provider", "--name", "CliProvider",
+                "--saml-metadata-document", "file://" + metadata, "--tags", "Key=team,Value=platform");
+
+        assertThat(created.exitCode()).as(created.stderr()).isZero();
+        String arn = created.json().get("SAMLProviderArn").asText();
+        assertThat(arn).isEqualTo("arn:aws:iam::111122223333:saml-provider/CliProvider");
+        assertThat(created.json().get("Tags").get(0).get("Value").asText()).isEqualTo("platform");
+
+        Run got = aws("iam", "get-saml-provider", "--saml-provider-arn", arn);
+        assertThat(got.exitCode()).as(got.stderr()).isZero();
+        assertThat(got.json().get("SAMLMetadataDocument").asText()).isEqualTo(Files.readString(metadata));
+        assertThat(got.json().get("CreateDate").asText()).isNotEmpty();
+        assertThat(got.json().get("ValidUntil").asText()).isNotEmpty();
+        assertThat(got.json().get("Tags").get(0).get("Key").asText()).isEqualTo("team");
+        // The Debian CLI (2.9, botocore of early 2023) predates SAMLProviderUUID, AssertionEncryptionMode and
+        // PrivateKeyList (2025): it drops them from its output, as it would against AWS.
+    }
+
+    @Test
+    void createRoleReturnsTheTrustPolicyThatTheCliDecodes() throws Exception {
+        Run created = aws("iam", "create-role", "--role-name", "CliRole", "--assume-role-policy-document",
+                RoleSdkTest.TRUST);
+
+        assertThat(created.exitCode()).as(created.stderr()).isZero();
+        JsonNode role = created.json().get("Role");
+        assertThat(role.get("Arn").asText()).isEqualTo("arn:aws:iam::111122223333:role/CliRole");
+        assertThat(role.get("AssumeRolePolicyDocument")).isEqualTo(new ObjectMapper().readTree(RoleSdkTest.TRUST));
+    }
+
+    @Test
+    void getCallerIdentityIsTheAccountRoot() throws Exception {
+        Run identity = aws("sts", "get-caller-identity");
+
+        assertThat(identity.exitCode()).as(identity.stderr()).isZero();
+        assertThat(identity.json().get("Arn").asText()).isEqualTo("arn:aws:iam::111122223333:root");
+        assertThat(identity.json().get("Account").asText()).isEqualTo("111122223333");
+    }
+
+    @Test
+    void aRefusalReachesTheCliWithAwsCodeAndMessage() throws Exception {
+        Run missing = aws("iam", "get-role", "--role-name", "Missing");
+
+        assertThat(missing.exitCode()).isEqualTo(254);
+        assertThat(missing.stderr().strip()).isEqualTo("An error occurred (NoSuchEntity) when calling the GetRole "
+                + "operation: The role with name Missing cannot be found.");
+    }
+}
