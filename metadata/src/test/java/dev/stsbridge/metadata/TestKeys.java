@@ -19,10 +19,17 @@ final class TestKeys {
     private TestKeys() {
     }
 
-    private static final class Holder {
-        static final SigningKey CURRENT = generate(KeyAlgorithm.RSA_2048, 0);
-        static final SigningKey NEXT = generate(KeyAlgorithm.RSA_2048, 1);
-        static final SigningKey STRANGER = generate(KeyAlgorithm.RSA_2048, 2);
+    /** One holder per key: each is generated on first use only (RSA key generation is slow on a busy machine). */
+    private static final class Current {
+        static final SigningKey KEY = generate(KeyAlgorithm.RSA_2048, 0);
+    }
+
+    private static final class Next {
+        static final SigningKey KEY = generate(KeyAlgorithm.RSA_2048, 1);
+    }
+
+    private static final class Stranger {
+        static final SigningKey KEY = generate(KeyAlgorithm.RSA_2048, 2);
     }
 
     private static final class EcHolder {
@@ -31,17 +38,17 @@ final class TestKeys {
 
     /** The IdP's current key. */
     static SigningKey current() {
-        return Holder.CURRENT;
+        return Current.KEY;
     }
 
     /** The IdP's next key (after a rotation). */
     static SigningKey next() {
-        return Holder.NEXT;
+        return Next.KEY;
     }
 
     /** A key nobody trusts. */
     static SigningKey stranger() {
-        return Holder.STRANGER;
+        return Stranger.KEY;
     }
 
     static SigningKey ec() {
