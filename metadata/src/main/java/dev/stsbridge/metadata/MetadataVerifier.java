@@ -78,28 +78,31 @@ public final class MetadataVerifier {
                 throw new MetadataException(Kind.SIGNATURE_INVALID, "the signed content was changed after signing:"
                         + " the digest of Reference '" + signature.getSignedInfo().item(0).getURI() + "' does not match");
             }
-            for (X509Certificate certificate : trusted) {
-                if (verifiesWith(signature, certificate)) {
-                    return certificate;
-                }
-            }
-            Optional<X509Certificate> embedded = keyInfoCertificate(signatureElement);
-            if (embedded.isPresent() && verifiesWith(signature, embedded.get())) {
-                throw new MetadataException(Kind.SIGNATURE_INVALID, "signed by a certificate that is not trusted ("
-                        + embedded.get().getSubjectX500Principal().getName() + ", SHA-256 "
-                        + Certificates.sha256Fingerprint(embedded.get()) + ")");
-            }
-            throw new MetadataException(Kind.SIGNATURE_INVALID, "the SignatureValue does not verify with "
-                    + (trusted.size() == 1 ? "the trusted certificate" : "any of the " + trusted.size() + " trusted certificates"));
         } catch (XMLSecurityException e) {
             throw new MetadataException(Kind.SIGNATURE_INVALID, "the signature cannot be processed: " + e.getMessage(), e);
         }
+        for (X509Certificate certificate : trusted) {
+            if (verifiesWith(signatureElement, certificate)) {
+                return certificate;
+            }
+        }
+        Optional<X509Certificate> embedded = keyInfoCertificate(signatureElement);
+        if (embedded.isPresent() && verifiesWith(signatureElement, embedded.get())) {
+            throw new MetadataException(Kind.SIGNATURE_INVALID, "signed by a certificate that is not trusted ("
+                    + embedded.get().getSubjectX500Principal().getName() + ", SHA-256 "
+                    + Certificates.sha256Fingerprint(embedded.get()) + ")");
+        }
+        throw new MetadataException(Kind.SIGNATURE_INVALID, "the SignatureValue does not verify with "
+                + (trusted.size() == 1 ? "the trusted certificate" : "any of the " + trusted.size() + " trusted certificates"));
     }
 
-    /** A key of the wrong type for the algorithm is not a match, not an error. */
-    private static boolean verifiesWith(XMLSignature signature, X509Certificate certificate) {
+    /**
+     * A fresh {@link XMLSignature} per key: a JCA {@code Signature} that refused a key of the wrong type cannot be
+     * reused. A key of the wrong type is not a match, not an error.
+     */
+    private static boolean verifiesWith(Element signatureElement, X509Certificate certificate) {
         try {
-            return signature.checkSignatureValue(certificate.getPublicKey());
+            return new XMLSignature(signatureElement, "", true).checkSignatureValue(certificate.getPublicKey());
         } catch (XMLSecurityException | RuntimeException wrongKeyType) {
             return false;
         }

@@ -47,6 +47,20 @@ class MetadataVerifierTest {
     }
 
     @Test
+    void verifyWhenACertificateOfAnotherKeyTypeIsTriedFirstThenTheSignerStillVerifies() {
+        // a JCA Signature that refused an EC key cannot be reused for the RSA key: each try starts afresh
+        List<X509Certificate> ecFirst = List.of(TestKeys.ec().certificate(), TestKeys.current().certificate());
+        assertThat(verifier.verify(TestMetadata.signed(), ecFirst).signer()).isEqualTo(TestKeys.current().certificate());
+    }
+
+    @Test
+    void verifyWhenOnlyACertificateOfAnotherKeyTypeIsTrustedThenTheUntrustedSignerIsNamed() {
+        assertThatThrownBy(() -> verifier.verify(TestMetadata.signed(), List.of(TestKeys.ec().certificate())))
+                .isInstanceOfSatisfying(MetadataException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SIGNATURE_INVALID))
+                .hasMessageStartingWith("signed by a certificate that is not trusted (");
+    }
+
+    @Test
     void verifyWhenSignedWithAnEcKeyThenValidWithAKeyTypeWarning() {
         Document document = new IdpMetadataBuilder().build(IdpIdentity.demo(), List.of(TestKeys.ec().certificate()));
         byte[] signed = new MetadataSigner().signToBytes(document, TestKeys.ec());
