@@ -199,6 +199,24 @@ class MetadataCommandTest {
     }
 
     @Test
+    void aRefusedVerificationWritesNoLogLinesToTheProcessStderr() throws Exception {
+        // Santuario logs each failed digest as a warning; logback.xml keeps normal runs quiet
+        generateKeys();
+        Path md = dir.resolve("md.xml");
+        run("metadata", "export", "--sign", "--out", md.toString(), "--data-dir", data());
+        Files.writeString(md, Files.readString(md).replace("http://127.0.0.1:8080/logout", "http://127.0.0.1:8080/logouT"));
+        java.io.PrintStream original = System.err;
+        ByteArrayOutputStream processErr = new ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(processErr, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run("metadata", "verify", "--in", md.toString(), "--data-dir", data()).exitCode()).isEqualTo(3);
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(processErr.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void verifyWhenTheFileDoesNotExistThenExit1() {
         CommandRun verify = run("metadata", "verify", "--in", dir.resolve("nope.xml").toString(), "--cert", "x.pem");
         assertThat(verify.exitCode()).isEqualTo(1);

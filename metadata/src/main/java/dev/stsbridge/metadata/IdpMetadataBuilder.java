@@ -1,6 +1,5 @@
 package dev.stsbridge.metadata;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -195,10 +194,5 @@ public final class IdpMetadataBuilder {
     @SuppressWarnings("unchecked")
     private static <T extends XMLObject> T build(QName name) {
         return (T) XMLObjectProviderRegistrySupport.getBuilderFactory().getBuilderOrThrow(name).buildObject(name);
-    }
-
-    /** For tests and logs: the document as UTF-8 text. */
-    static String text(Document document) {
-        return new String(SecureXml.toBytes(document), StandardCharsets.UTF_8);
     }
 }
