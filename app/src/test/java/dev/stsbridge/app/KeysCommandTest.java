@@ -133,7 +133,12 @@ class KeysCommandTest {
 
     @Test
     void verboseAddsTheStackTrace() {
-        CommandRun list = run("keys", "list", "--verbose", "--data-dir", data());
+        CommandRun list;
+        try {
+            list = run("keys", "list", "--verbose", "--data-dir", data());
+        } finally {
+            Logging.reset();  // --verbose raises the log levels for the whole process
+        }
         assertThat(list.exitCode()).isEqualTo(1);
         assertThat(list.err()).startsWith("stsbridge: no key store at ").contains("\tat dev.stsbridge.keys.KeyRingStore.load");
     }
