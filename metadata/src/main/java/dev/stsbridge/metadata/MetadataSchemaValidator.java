@@ -5,18 +5,12 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.util.Map;
 
-import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXNotRecognizedException;
-import org.xml.sax.SAXNotSupportedException;
 import org.xml.sax.SAXParseException;
 
 import dev.stsbridge.xml.SecureXml;
@@ -37,29 +31,21 @@ public final class MetadataSchemaValidator {
             "urn:oasis:names:tc:SAML:2.0:assertion", "schema/saml-schema-assertion-2.0.xsd",
             "http://www.w3.org/2000/09/xmldsig#", "schema/xmldsig-core-schema.xsd",
             "http://www.w3.org/2001/04/xmlenc#", "schema/xenc-schema.xsd",
-            XMLConstants.XML_NS_URI, "schema/xml.xsd");
+            javax.xml.XMLConstants.XML_NS_URI, "schema/xml.xsd");
 
     /**
      * @throws MetadataException {@link MetadataException.Kind#NOT_WELL_FORMED} if the bytes are not XML (or carry
      *     a DTD), {@link MetadataException.Kind#SCHEMA_INVALID} naming the line and the problem otherwise
      */
     public void validate(byte[] document) {
-        Validator validator = SCHEMA.newValidator();
         try {
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
-            throw new IllegalStateException("the schema validator cannot be restricted: " + e.getMessage(), e);
-        }
-        validator.setResourceResolver(BUNDLED_ONLY);
-        validator.setErrorHandler(STRICT);
-        try {
-            validator.validate(SecureXml.saxSource(document));
+            SecureXml.validate(SCHEMA, document, BUNDLED_ONLY);
         } catch (SAXParseException e) {
             MetadataException.Kind kind = isSchemaMessage(e) ? MetadataException.Kind.SCHEMA_INVALID
                     : MetadataException.Kind.NOT_WELL_FORMED;
             String what = kind == MetadataException.Kind.SCHEMA_INVALID ? "not valid SAML metadata" : "not well-formed XML";
-            throw new MetadataException(kind, what + " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + "): " + e.getMessage(), e);
+            throw new MetadataException(kind, what + " (line " + e.getLineNumber() + ", column " + e.getColumnNumber()
+                    + "): " + e.getMessage(), e);
         } catch (SAXException | IOException e) {
             throw new MetadataException(MetadataException.Kind.NOT_WELL_FORMED, "not well-formed XML: " + e.getMessage(), e);
         }
@@ -71,15 +57,8 @@ public final class MetadataSchemaValidator {
     }
 
     private static Schema loadSchema() {
-        SchemaFactory factory = SchemaFactory.newDefaultInstance();
         try {
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            // No external access at all: BUNDLED_ONLY answers every import from the class path.
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setResourceResolver(BUNDLED_ONLY);
-            factory.setErrorHandler(STRICT);
-            return factory.newSchema(new StreamSource(open(BUNDLED.get(METADATA_NS))));
+            return SecureXml.newSchema(new StreamSource(open(BUNDLED.get(METADATA_NS))), BUNDLED_ONLY);
         } catch (SAXException e) {
             throw new IllegalStateException("the bundled SAML metadata schema does not load: " + e.getMessage(), e);
         }
@@ -103,23 +82,7 @@ public final class MetadataSchemaValidator {
         return new BundledInput(publicId, "bundled:" + resource, open(resource));
     };
 
-    private static final ErrorHandler STRICT = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
-    };
-
-    /** Declared after the resolver and error handler it uses (static fields initialise in order). */
+    /** Declared after the resolver it uses (static fields initialise in order). */
     private static final Schema SCHEMA = loadSchema();
 
     /** A schema from the class path; its system ID only names it (Xerces tells schema documents apart by it). */
