@@ -284,31 +284,29 @@ class MetadataVerifierTest {
 
     @Test
     void verifyWhenTheSignatureIsMovedOntoAnEvilRootWithTheSameIdThenDuplicateIdRefused() {
-        // Classic wrapping: the evil root carries the original signature and the original's ID; the original,
-        // untouched, hides in an extension so that the digest still matches.
-        Document original = SecureXml.parse(TestMetadata.signed());
-        Element originalRoot = original.getDocumentElement();
-        Element signature = (Element) originalRoot.getElementsByTagNameNS(DS, "Signature").item(0);
-        originalRoot.removeChild(signature);
-
-        Document evil = SecureXml.parse(SecureXml.toBytes(original));
-        Element evilRoot = evil.getDocumentElement();
-        ((Element) evilRoot.getElementsByTagNameNS(MD, "SingleSignOnService").item(0))
-                .setAttributeNS(null, "Location", "https://evil.example/sso");
-        Element extensions = evil.createElementNS(MD, "md:Extensions");
-        Element hiding = evil.createElementNS("urn:evil", "evil:Wrapper");
-        hiding.appendChild(evil.importNode(originalRoot, true));
-        extensions.appendChild(hiding);
-        evilRoot.insertBefore(extensions, evilRoot.getFirstChild());
-        evilRoot.insertBefore(evil.importNode(signature, true), extensions);
+        String originalId = TestMetadata.rootId(SecureXml.parse(TestMetadata.signed()));
+        byte[] evil = wrappedByEvilRoot(evilRoot -> ((Element) evilRoot.getElementsByTagNameNS(MD, "SingleSignOnService")
+                .item(0)).setAttributeNS(null, "Location", "https://evil.example/sso"));
 
         // ID attributes are xs:ID, so the schema catches the duplicate; SignatureProfileTest shows the profile does too
-        assertRefused(text(SecureXml.toBytes(evil)), Kind.SCHEMA_INVALID).hasMessageEndingWith(
-                "cvc-id.2: There are multiple occurrences of ID value '" + originalRoot.getAttribute("ID") + "'.");
+        assertRefused(text(evil), Kind.SCHEMA_INVALID).hasMessageEndingWith(
+                "cvc-id.2: There are multiple occurrences of ID value '" + originalId + "'.");
     }
 
     @Test
     void verifyWhenTheEvilRootHasItsOwnIdAndReferencesTheHiddenOriginalThenRefused() {
+        String originalId = TestMetadata.rootId(SecureXml.parse(TestMetadata.signed()));
+        byte[] evil = wrappedByEvilRoot(evilRoot -> evilRoot.setAttributeNS(null, "ID", "_evil"));
+
+        assertRefused(text(evil), Kind.SIGNATURE_INVALID).hasMessage("the signature's Reference URI '#"
+                + originalId + "' does not point at the document element (ID '_evil')");
+    }
+
+    /**
+     * Classic signature wrapping: an evil copy of the document, changed by {@code evilChange}, becomes the root and
+     * carries the original signature; the untouched original hides in an extension so that its digest still matches.
+     */
+    private static byte[] wrappedByEvilRoot(java.util.function.Consumer<Element> evilChange) {
         Document original = SecureXml.parse(TestMetadata.signed());
         Element originalRoot = original.getDocumentElement();
         Element signature = (Element) originalRoot.getElementsByTagNameNS(DS, "Signature").item(0);
@@ -316,16 +314,14 @@ class MetadataVerifierTest {
 
         Document evil = SecureXml.parse(SecureXml.toBytes(original));
         Element evilRoot = evil.getDocumentElement();
-        evilRoot.setAttributeNS(null, "ID", "_evil");
+        evilChange.accept(evilRoot);
         Element extensions = evil.createElementNS(MD, "md:Extensions");
         Element hiding = evil.createElementNS("urn:evil", "evil:Wrapper");
         hiding.appendChild(evil.importNode(originalRoot, true));
         extensions.appendChild(hiding);
         evilRoot.insertBefore(extensions, evilRoot.getFirstChild());
         evilRoot.insertBefore(evil.importNode(signature, true), extensions);
-
-        assertRefused(text(SecureXml.toBytes(evil)), Kind.SIGNATURE_INVALID).hasMessage("the signature's Reference URI '#"
-                + originalRoot.getAttribute("ID") + "' does not point at the document element (ID '_evil')");
+        return SecureXml.toBytes(evil);
     }
 
     // --- the other exit codes -------------------------------------------------------------------------------

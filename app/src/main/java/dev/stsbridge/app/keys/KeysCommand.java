@@ -16,7 +16,6 @@ import dev.stsbridge.keys.KeyRingService;
 import dev.stsbridge.keys.KeyRingStore;
 import dev.stsbridge.keys.KeySpec;
 import dev.stsbridge.keys.SigningKey;
-import dev.stsbridge.keys.SigningKeyGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,12 +44,11 @@ public final class KeysCommand implements Runnable {
     }
 
     KeyRingService service(java.nio.file.Path dataDirectory) {
-        KeyRingStore store = new KeyRingStore(dataDirectory, main.environment().variables());
-        return new KeyRingService(store, new SigningKeyGenerator(main.environment().clock()));
+        return main.environment().keyRingService(dataDirectory);
     }
 
     KeyRingStore store(java.nio.file.Path dataDirectory) {
-        return new KeyRingStore(dataDirectory, main.environment().variables());
+        return main.environment().keyRingStore(dataDirectory);
     }
 
     /** "signing-20261125T120000Z (RSA-3072, valid until 2036-11-25, SHA-256 AB:CD:...)" */

@@ -24,7 +24,6 @@ import dev.stsbridge.keys.KeyRingService;
 import dev.stsbridge.keys.KeyRingStore;
 import dev.stsbridge.keys.KeySpec;
 import dev.stsbridge.keys.SecureFiles;
-import dev.stsbridge.keys.SigningKeyGenerator;
 import dev.stsbridge.metadata.AwsUploadFinding;
 import dev.stsbridge.metadata.AwsUploadReport;
 import dev.stsbridge.metadata.AwsUploadRules;
@@ -67,8 +66,7 @@ public final class MetadataCommand implements Runnable {
     }
 
     KeyRingService keyRing(Path dataDirectory) {
-        return new KeyRingService(new KeyRingStore(dataDirectory, environment().variables()),
-                new SigningKeyGenerator(environment().clock()));
+        return environment().keyRingService(dataDirectory);
     }
 
     /** Writes the document to {@code --out} (atomically, mode 0644) or, exactly as bytes, to standard output. */
@@ -240,7 +238,7 @@ public final class MetadataCommand implements Runnable {
                     throw new CommandFailure(ExitCodes.ERROR, certificate.get() + ": " + e.getMessage(), e);
                 }
             }
-            KeyRingStore store = new KeyRingStore(data.dataDirectory(), metadata.environment().variables());
+            KeyRingStore store = metadata.environment().keyRingStore(data.dataDirectory());
             if (!store.exists()) {
                 throw new CommandFailure(ExitCodes.ERROR, "no key store at " + store.storeFile()
                         + " to take trusted certificates from: pass --cert C.pem, or run `stsbridge keys generate`");
