@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One signing key of the IdP: the private key and its self-signed certificate.
  *
- * @param id a stable identifier (the alias in the key store, e.g. {@code signing-20261125T122600Z})
+ * @param id a stable identifier, kept with the key in the key store (e.g. {@code signing-20261125T122600Z})
  * @param algorithm the key type
  * @param privateKey the private key; never logged, never leaves the data directory
  * @param certificate the certificate published in the IdP metadata

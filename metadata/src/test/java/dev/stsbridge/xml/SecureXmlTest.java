@@ -57,6 +57,13 @@ class SecureXmlTest {
     }
 
     @Test
+    void saxSourceRefusesDoctypeToo() {
+        javax.xml.transform.sax.SAXSource source = SecureXml.saxSource(utf8("<!DOCTYPE x [<!ENTITY e 'boom'>]><x>&e;</x>"));
+        assertThatThrownBy(() -> source.getXMLReader().parse(source.getInputSource()))
+                .isInstanceOf(org.xml.sax.SAXParseException.class).hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
     void toBytesWritesTheTreeWithoutIndentation() {
         Document document = SecureXml.parse(utf8("<x><y a='1'/> <z/></x>"));
         assertThat(new String(SecureXml.toBytes(document.getDocumentElement()), StandardCharsets.UTF_8))
