@@ -26,7 +26,7 @@ class VerifierCommandTest {
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        int code = Main.commandLine(Environment.system()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(args);
         return new Result(code, out.toString(), err.toString());
     }
