@@ -1,0 +1,82 @@
+package dev.stsbridge.verifier.saml;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import dev.stsbridge.verifier.AwsException;
+import dev.stsbridge.verifier.xml.HardenedParser;
+import dev.stsbridge.verifier.xml.UnsafeXmlException;
+
+/**
+ * Step "parse safely": a well-formed {@code samlp:Response} without DTD, with unique IDs, exactly one (plain or
+ * encrypted) Assertion as a direct child and no Assertion or Signature anywhere else. Nothing in it is trusted yet;
+ * only {@link #parse} makes one.
+ */
+public final class ParsedResponse {
+    private final Document document;
+    private final Element response;
+    private final Element assertion;
+
+    private ParsedResponse(Document document, Element response, Element assertion) {
+        this.document = document;
+        this.response = response;
+        this.assertion = assertion;
+    }
+
+    /** Parses the decoded bytes with the verifier's hardened parser and checks the shape. */
+    public static ParsedResponse parse(byte[] xml) {
+        Document document = parseXml(xml);
+        Element response = document.getDocumentElement();
+        if (!SamlXml.is(response, SamlNames.PROTOCOL, "Response")) {
+            throw new AwsException(StsErrors.invalid("Invalid SAML response: the document is not a samlp:Response"));
+        }
+        DocumentShape shape = DocumentShape.check(response);
+        List<Element> plain = SamlXml.children(response, SamlNames.ASSERTION, "Assertion");
+        List<Element> encrypted = SamlXml.children(response, SamlNames.ASSERTION, "EncryptedAssertion");
+        if (plain.size() + encrypted.size() != 1 || shape.assertions() + shape.encryptedAssertions() != 1) {
+            throw new AwsException(StsErrors.invalid(
+                    "Invalid SAML response: the Response must contain exactly one Assertion"));
+        }
+        return new ParsedResponse(document, response, plain.isEmpty() ? encrypted.get(0) : plain.get(0));
+    }
+
+    private static Document parseXml(byte[] xml) {
+        try {
+            return HardenedParser.parse(xml);
+        } catch (UnsafeXmlException e) {
+            String message = String.valueOf(e.getMessage());
+            throw new AwsException(StsErrors.invalid(message.contains("DOCTYPE")
+                    ? "Invalid SAML response: a DOCTYPE (DTD, entities) is not allowed"
+                    : "Invalid SAML response: not well-formed XML"));
+        }
+    }
+
+    Document document() {
+        return document;
+    }
+
+    /** The root {@code samlp:Response}. */
+    public Element response() {
+        return response;
+    }
+
+    /** The one {@code saml:Assertion} or {@code saml:EncryptedAssertion} child of the Response. */
+    public Element assertion() {
+        return assertion;
+    }
+
+    /** Whether the assertion is a {@code saml:EncryptedAssertion}. */
+    public boolean encrypted() {
+        return "EncryptedAssertion".equals(assertion.getLocalName());
+    }
+
+    /** The Response's top-level StatusCode value, if any (unsigned: only ever used to refuse). */
+    public Optional<String> statusCode() {
+        return SamlXml.optionalChild(response, SamlNames.PROTOCOL, "Status")
+                .flatMap(status -> SamlXml.optionalChild(status, SamlNames.PROTOCOL, "StatusCode"))
+                .map(code -> code.getAttributeNS(null, "Value"));
+    }
+}
