@@ -12,8 +12,9 @@ import dev.stsbridge.verifier.xml.UnsafeXmlException;
 
 /**
  * Step "parse safely": a well-formed {@code samlp:Response} without DTD, with unique IDs, exactly one (plain or
- * encrypted) Assertion as a direct child and no Assertion or Signature anywhere else. Nothing in it is trusted yet;
- * only {@link #parse} makes one.
+ * encrypted) Assertion as a direct child and no Assertion or Signature anywhere else. A non-Success top-level
+ * StatusCode is refused here with {@code IDPRejectedClaim} (an IdP's failure response usually carries no assertion,
+ * so this is checked before the assertion count). Nothing in it is trusted yet; only {@link #parse} makes one.
  */
 public final class ParsedResponse {
     private final Document document;
@@ -34,6 +35,9 @@ public final class ParsedResponse {
             throw new AwsException(StsErrors.invalid("Invalid SAML response: the document is not a samlp:Response"));
         }
         DocumentShape shape = DocumentShape.check(response);
+        ParsedResponse.status(response).filter(code -> !SamlNames.STATUS_SUCCESS.equals(code)).ifPresent(code -> {
+            throw new AwsException(StsErrors.idpRejected(code));
+        });
         List<Element> plain = SamlXml.children(response, SamlNames.ASSERTION, "Assertion");
         List<Element> encrypted = SamlXml.children(response, SamlNames.ASSERTION, "EncryptedAssertion");
         if (plain.size() + encrypted.size() != 1 || shape.assertions() + shape.encryptedAssertions() != 1) {
@@ -75,6 +79,10 @@ public final class ParsedResponse {
 
     /** The Response's top-level StatusCode value, if any (unsigned: only ever used to refuse). */
     public Optional<String> statusCode() {
+        return status(response);
+    }
+
+    private static Optional<String> status(Element response) {
         return SamlXml.optionalChild(response, SamlNames.PROTOCOL, "Status")
                 .flatMap(status -> SamlXml.optionalChild(status, SamlNames.PROTOCOL, "StatusCode"))
                 .map(code -> code.getAttributeNS(null, "Value"));

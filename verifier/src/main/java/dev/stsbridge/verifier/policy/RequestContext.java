@@ -1,0 +1,30 @@
+package dev.stsbridge.verifier.policy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a trust policy is evaluated against: the action, the federated principal (the SAML provider ARN) and the
+ * condition keys (names case-insensitive; every key may hold several values).
+ */
+public record RequestContext(String action, String federatedPrincipal, Map<String, List<String>> keys) {
+    public RequestContext {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(federatedPrincipal, "federatedPrincipal");
+        Map<String, List<String>> lower = new HashMap<>();
+        keys.forEach((key, values) -> lower.put(ConditionOperator.lower(key), List.copyOf(values)));
+        keys = Map.copyOf(lower);
+    }
+
+    /** The values of a condition key (empty when absent). */
+    public List<String> values(String key) {
+        return keys.getOrDefault(ConditionOperator.lower(key), List.of());
+    }
+
+    /** The same context for another action (sts:TagSession, sts:SetSourceIdentity). */
+    public RequestContext forAction(String otherAction) {
+        return new RequestContext(otherAction, federatedPrincipal, keys);
+    }
+}
