@@ -32,9 +32,14 @@ public final class TestProviders {
 
     public static SamlProvider provider(String arn, List<X509Certificate> certificates, AssertionEncryptionMode mode,
                                         List<ProviderPrivateKey> keys) {
+        return provider(arn, Set.of(TestResponse.ISSUER), certificates, mode, keys);
+    }
+
+    public static SamlProvider provider(String arn, Set<String> entityIds, List<X509Certificate> certificates,
+                                        AssertionEncryptionMode mode, List<ProviderPrivateKey> keys) {
         String account = arn.split(":")[4];
         String name = arn.substring(arn.indexOf('/') + 1);
-        return new SamlProvider(arn, account, name, UUID, "<EntityDescriptor/>", Set.of(TestResponse.ISSUER),
+        return new SamlProvider(arn, account, name, UUID, "<EntityDescriptor/>", entityIds,
                 certificates, mode, keys, Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2126-01-01T00:00:00Z"), Map.of());
     }
