@@ -21,11 +21,12 @@ public final class TestIam implements IamDirectory {
     private final Map<String, SamlProvider> providers = new ConcurrentHashMap<>();
     private final Map<String, IamRole> roles = new ConcurrentHashMap<>();
 
-    /** The stsbridge provider and the SamlAdmin role (max session 12 h) trusting it. */
+    /** The stsbridge provider and the roles SamlAdmin and EvilAdmin (max session 12 h) trusting it. */
     public static TestIam standard() {
         TestIam iam = new TestIam();
         iam.add(TestProviders.stsbridge());
         iam.addRole(TestResponse.ROLE_ARN, TRUST_ALL_SAML_ACTIONS, 43200, Map.of());
+        iam.addRole(TestResponse.EVIL_ROLE_ARN, TRUST_ALL_SAML_ACTIONS, 43200, Map.of());
         return iam;
     }
 

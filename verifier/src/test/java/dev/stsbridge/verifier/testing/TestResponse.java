@@ -27,6 +27,8 @@ public final class TestResponse {
     public static final String ACCOUNT = "111122223333";
     public static final String PROVIDER_ARN = "arn:aws:iam::111122223333:saml-provider/stsbridge";
     public static final String ROLE_ARN = "arn:aws:iam::111122223333:role/SamlAdmin";
+    /** The role a hostile fixture tries to get (it exists and trusts the provider, but alice has no pair for it). */
+    public static final String EVIL_ROLE_ARN = "arn:aws:iam::111122223333:role/EvilAdmin";
     public static final String ISSUER = "https://idp.example.com/saml";
     public static final String SIGNIN = "https://signin.aws.amazon.com/saml";
     public static final String ATTR = "https://aws.amazon.com/SAML/Attributes/";
