@@ -29,7 +29,7 @@ public final class TestSigner {
     /** Extra steps on the Transforms of a signature (hostile fixtures add XPath or XSLT here). */
     @FunctionalInterface
     public interface TransformsCustomizer {
-        void customize(Transforms transforms) throws TransformationException;
+        void customize(Transforms transforms) throws XMLSecurityException;
     }
 
     private TestSigner() {
