@@ -56,6 +56,7 @@ public final class TestResponse {
     String signatureAlgorithm = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
     String digestAlgorithm = "http://www.w3.org/2001/04/xmlenc#sha256";
     Optional<TestEncryption> encryption = Optional.empty();
+    java.util.function.Consumer<Element> beforeSigning = assertion -> { };
 
     private TestResponse() {
         attribute(ATTR + "Role", ROLE_ARN + "," + PROVIDER_ARN);
@@ -85,6 +86,9 @@ public final class TestResponse {
     public TestResponse digestAlgorithm(String value) { digestAlgorithm = value; return this; }
     public TestResponse assertionId(String value) { assertionId = value; return this; }
     public TestResponse responseId(String value) { responseId = value; return this; }
+
+    /** Changes the unsigned Assertion element before it is signed (shapes the template cannot express). */
+    public TestResponse beforeSigning(java.util.function.Consumer<Element> change) { beforeSigning = change; return this; }
 
     /** Encrypts the (signed) assertion as an IdP does for a provider with a private key. */
     public TestResponse encryptTo(TestEncryption value) { encryption = Optional.of(value); return this; }
@@ -119,6 +123,7 @@ public final class TestResponse {
         Document document = HardenedParser.parse(unsignedXml().getBytes(StandardCharsets.UTF_8));
         Element response = document.getDocumentElement();
         Element assertion = (Element) response.getElementsByTagNameNS(SamlNames.ASSERTION, "Assertion").item(0);
+        beforeSigning.accept(assertion);
         if (signed == Signed.ASSERTION || signed == Signed.BOTH) {
             TestSigner.sign(assertion, signingKey, signatureAlgorithm, digestAlgorithm);
         }
