@@ -19,6 +19,9 @@ import dev.stsbridge.verifier.saml.SamlNames;
  * a fresh AES key for the data, wrapped to the provider's public key, placed inside the EncryptedData's KeyInfo.
  */
 public record TestEncryption(PublicKey recipient, String dataAlgorithm, String keyTransport, int aesBits) {
+    static {
+        org.apache.xml.security.Init.init();
+    }
 
     /** AES-256-GCM with RSA-OAEP-MGF1P, the interoperable default. */
     public static TestEncryption aes256Gcm(PublicKey recipient) {
