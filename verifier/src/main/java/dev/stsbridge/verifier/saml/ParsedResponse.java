@@ -1,7 +1,10 @@
 package dev.stsbridge.verifier.saml;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -17,6 +20,9 @@ import dev.stsbridge.verifier.xml.UnsafeXmlException;
  * so this is checked before the assertion count). Nothing in it is trusted yet; only {@link #parse} makes one.
  */
 public final class ParsedResponse {
+    private static final String ROLE_ATTRIBUTE = "https://aws.amazon.com/SAML/Attributes/Role";
+    private static final Pattern PROVIDER_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:saml-provider/[\\w+=,.@-]+");
+
     private final Document document;
     private final Element response;
     private final Element assertion;
@@ -75,6 +81,32 @@ public final class ParsedResponse {
     /** Whether the assertion is a {@code saml:EncryptedAssertion}. */
     public boolean encrypted() {
         return "EncryptedAssertion".equals(assertion.getLocalName());
+    }
+
+    /**
+     * The SAML provider ARNs named in the (not yet verified) Role attribute. Only a hint for the console sign-in
+     * endpoint, which is not told the provider: it chooses whose registered keys to verify with, and the verified
+     * assertion must then carry the pair anyway. Empty for an encrypted assertion.
+     */
+    public Set<String> unverifiedProviderArns() {
+        Set<String> arns = new LinkedHashSet<>();
+        if (encrypted()) {
+            return arns;
+        }
+        for (Element statement : SamlXml.children(assertion, SamlNames.ASSERTION, "AttributeStatement")) {
+            for (Element attribute : SamlXml.children(statement, SamlNames.ASSERTION, "Attribute")) {
+                if (ROLE_ATTRIBUTE.equals(attribute.getAttributeNS(null, "Name"))) {
+                    for (Element value : SamlXml.children(attribute, SamlNames.ASSERTION, "AttributeValue")) {
+                        for (String part : value.getTextContent().split(",")) {
+                            if (PROVIDER_ARN.matcher(part.strip()).matches()) {
+                                arns.add(part.strip());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return arns;
     }
 
     /** The Response's top-level StatusCode value, if any (unsigned: only ever used to refuse). */

@@ -31,7 +31,18 @@ public final class AssertionValidator {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /** Validates the assertion and, when one-time use is on, redeems its ID. */
     public ValidatedClaims validate(VerifiedAssertion verified, SamlProvider provider, Instant now) {
+        ValidatedClaims claims = inspect(verified, provider, now);
+        redeem(claims, now);
+        return claims;
+    }
+
+    /**
+     * Validates without redeeming: the console's role picker shows the pairs of an assertion that is posted again
+     * with the chosen role, and only that second post redeems it ({@link #redeem}).
+     */
+    public ValidatedClaims inspect(VerifiedAssertion verified, SamlProvider provider, Instant now) {
         Element assertion = verified.assertion();
         String issuer = issuer(assertion, provider);
         Instant expires = checkTime(assertion, now);
@@ -46,12 +57,16 @@ public final class AssertionValidator {
             throw new AwsException(StsErrors.notAuthorized());
         }
         AwsAttributes attributes = AwsAttributes.read(assertion);
-        if (settings.oneTimeUse()) {
-            oneTimeUse.redeem(issuer, verified.id(), expires.plus(settings.clockSkew()), now);
-        }
         return new ValidatedClaims(provider, verified.id(), issuer, subjectName,
                 SamlXml.attribute(nameId, "Format"), confirmation.getAttributeNS(null, "Recipient"),
-                sessionNotOnOrAfter(assertion), attributes, verified.warnings());
+                sessionNotOnOrAfter(assertion), attributes, verified.warnings(), expires.plus(settings.clockSkew()));
+    }
+
+    /** When one-time use is on, records the assertion ID and refuses one that was redeemed before. */
+    public void redeem(ValidatedClaims claims, Instant now) {
+        if (settings.oneTimeUse()) {
+            oneTimeUse.redeem(claims.issuer(), claims.assertionId(), claims.expires(), now);
+        }
     }
 
     private static String issuer(Element assertion, SamlProvider provider) {

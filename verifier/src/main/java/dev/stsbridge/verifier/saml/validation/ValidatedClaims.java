@@ -28,10 +28,11 @@ public final class ValidatedClaims {
     private final Optional<Instant> sessionNotOnOrAfter;
     private final AwsAttributes attributes;
     private final List<String> warnings;
+    private final Instant expires;
 
     ValidatedClaims(SamlProvider provider, String assertionId, String issuer, String nameId,
                     Optional<String> nameIdFormat, String recipient, Optional<Instant> sessionNotOnOrAfter,
-                    AwsAttributes attributes, List<String> warnings) {
+                    AwsAttributes attributes, List<String> warnings, Instant expires) {
         this.provider = provider;
         this.assertionId = assertionId;
         this.issuer = issuer;
@@ -41,7 +42,11 @@ public final class ValidatedClaims {
         this.sessionNotOnOrAfter = sessionNotOnOrAfter;
         this.attributes = attributes;
         this.warnings = List.copyOf(warnings);
+        this.expires = expires;
     }
+
+    /** When the assertion stops being valid (Conditions NotOnOrAfter plus the clock skew). */
+    Instant expires() { return expires; }
 
     /** The provider whose keys verified the assertion and whose entity ID issued it. */
     public SamlProvider provider() { return provider; }

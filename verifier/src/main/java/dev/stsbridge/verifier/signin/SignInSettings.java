@@ -1,0 +1,41 @@
+package dev.stsbridge.verifier.signin;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.stsbridge.verifier.saml.validation.VerifierSettings;
+
+/**
+ * Settings of the console sign-in model.
+ *
+ * @param verifier the assertion checks (clock skew, one-time use), shared with STS
+ * @param accountAliases account ID -> alias, for "Account: prod (111122223333)" on the role picker
+ * @param maxFormBytes the largest accepted form body (a 100,000-character SAMLResponse, URL-encoded)
+ * @param logoutUrl where "To logout, click here." points
+ */
+public record SignInSettings(VerifierSettings verifier, Map<String, String> accountAliases, int maxFormBytes,
+                             String logoutUrl) {
+    public SignInSettings {
+        Objects.requireNonNull(verifier, "verifier");
+        Objects.requireNonNull(logoutUrl, "logoutUrl");
+        accountAliases = Map.copyOf(accountAliases);
+        if (maxFormBytes < 1024) {
+            throw new IllegalArgumentException("max-form-bytes must be at least 1024, not " + maxFormBytes);
+        }
+    }
+
+    /** Verifier defaults, no aliases, 400,000-byte forms, logout to {@code /}. */
+    public static SignInSettings defaults() {
+        return new SignInSettings(VerifierSettings.defaults(), Map.of(), 400_000, "/");
+    }
+
+    public SignInSettings withAccountAliases(Map<String, String> aliases) {
+        return new SignInSettings(verifier, aliases, maxFormBytes, logoutUrl);
+    }
+
+    /** How long a console session page stays available after the session expires (then it is forgotten). */
+    static Duration keepExpired() {
+        return Duration.ofMinutes(10);
+    }
+}
