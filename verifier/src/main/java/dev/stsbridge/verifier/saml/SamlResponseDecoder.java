@@ -12,13 +12,14 @@ import dev.stsbridge.verifier.AwsException;
  * (100,000 characters) is checked before, with the request parameters.
  */
 public final class SamlResponseDecoder {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[\\r\\n\\t ]");
     static final String NOT_BASE64 = "Invalid SAML response: SAMLAssertion is not valid base64";
 
     private SamlResponseDecoder() {
     }
 
     public static byte[] decode(String base64) {
-        String compact = base64.replaceAll("[\\r\\n\\t ]", "");
+        String compact = hasWhitespace(base64) ? WHITESPACE.matcher(base64).replaceAll("") : base64;
         if (compact.isEmpty() || compact.length() % 4 != 0) {
             throw new AwsException(StsErrors.invalid(NOT_BASE64));
         }
@@ -27,5 +28,15 @@ public final class SamlResponseDecoder {
         } catch (IllegalArgumentException e) {
             throw new AwsException(StsErrors.invalid(NOT_BASE64));
         }
+    }
+
+    private static boolean hasWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,7 +1,6 @@
 package dev.stsbridge.verifier.saml.validation;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
@@ -145,7 +144,7 @@ public final class AssertionValidator {
     private static Optional<Instant> instant(Element element, String attribute) {
         Optional<String> value = SamlXml.attribute(element, attribute);
         try {
-            return value.map(v -> OffsetDateTime.parse(v.strip()).toInstant());
+            return value.map(v -> XsDateTime.parse(v.strip()));
         } catch (DateTimeParseException e) {
             throw invalid(attribute + " " + StsErrors.echo(value.orElseThrow()) + " is not a valid xs:dateTime");
         }
