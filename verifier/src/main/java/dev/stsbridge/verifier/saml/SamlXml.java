@@ -54,6 +54,20 @@ public final class SamlXml {
     }
 
     /**
+     * The text of an element that may hold structured content instead (an attribute value such as
+     * eduPersonTargetedID carries a NameID element): empty when it has child elements; comments are refused as in
+     * {@link #text}.
+     */
+    public static Optional<String> simpleText(Element element) {
+        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(text(element));
+    }
+
+    /**
      * The text of a simple element, trimmed. Refuses comments, processing instructions and child elements inside
      * the value (see the class comment).
      */

@@ -83,4 +83,20 @@ class CommentInjectionTest {
         assertThat(sts.refusal(TestResponse.base64(document))).isEqualTo(AwsError.invalidIdentityToken(
                 "Invalid SAML response: <NameID> must contain only text"));
     }
+
+    @Test
+    void validateWhenNonAwsAttributeHoldsStructuredValueThenValueSkippedAndSignInWorks() {
+        var result = sts.assume(TestResponse.alice().beforeSigning(assertion -> {
+            Element value = Dom.first(assertion, SamlNames.ASSERTION, "AttributeValue");
+            Element attribute = (Element) value.getParentNode().cloneNode(false);
+            attribute.setAttributeNS(null, "Name", "urn:oid:1.3.6.1.4.1.5923.1.1.1.10");
+            Element targeted = (Element) value.cloneNode(false);
+            Element nameId = Dom.element(assertion.getOwnerDocument(), SamlNames.ASSERTION, "saml:NameID");
+            nameId.setTextContent("opaque-id");
+            targeted.appendChild(nameId);
+            attribute.appendChild(targeted);
+            value.getParentNode().getParentNode().appendChild(attribute);
+        }).base64());
+        assertThat(result.subject()).isEqualTo("alice@example.com");
+    }
 }

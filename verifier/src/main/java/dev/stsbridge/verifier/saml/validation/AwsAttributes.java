@@ -40,14 +40,23 @@ record AwsAttributes(Map<String, List<String>> all, List<RolePair> rolePairs, St
                 tags(all));
     }
 
-    /** Attribute name -> values, over all AttributeStatements; values read whole (no comment may split them). */
+    /**
+     * Attribute name -> values, over all AttributeStatements; values read whole (no comment may split them). AWS's
+     * own attributes must be plain text; other attributes' structured values (e.g. a NameID inside
+     * eduPersonTargetedID) are skipped, as no condition key can hold them.
+     */
     private static Map<String, List<String>> attributes(Element assertion) {
         Map<String, List<String>> all = new LinkedHashMap<>();
         for (Element statement : SamlXml.children(assertion, SamlNames.ASSERTION, "AttributeStatement")) {
             for (Element attribute : SamlXml.children(statement, SamlNames.ASSERTION, "Attribute")) {
-                List<String> values = all.computeIfAbsent(attribute.getAttributeNS(null, "Name"), k -> new ArrayList<>());
+                String name = attribute.getAttributeNS(null, "Name");
+                List<String> values = all.computeIfAbsent(name, k -> new ArrayList<>());
                 for (Element value : SamlXml.children(attribute, SamlNames.ASSERTION, "AttributeValue")) {
-                    values.add(SamlXml.text(value));
+                    if (name.startsWith(PREFIX)) {
+                        values.add(SamlXml.text(value));
+                    } else {
+                        SamlXml.simpleText(value).ifPresent(values::add);
+                    }
                 }
             }
         }
