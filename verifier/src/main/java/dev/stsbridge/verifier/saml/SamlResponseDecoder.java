@@ -19,24 +19,22 @@ public final class SamlResponseDecoder {
     }
 
     public static byte[] decode(String base64) {
-        String compact = hasWhitespace(base64) ? WHITESPACE.matcher(base64).replaceAll("") : base64;
-        if (compact.isEmpty() || compact.length() % 4 != 0) {
-            throw new AwsException(StsErrors.invalid(NOT_BASE64));
-        }
         try {
-            return Base64.getDecoder().decode(compact.getBytes(StandardCharsets.US_ASCII));
+            return strict(base64);
         } catch (IllegalArgumentException e) {
-            throw new AwsException(StsErrors.invalid(NOT_BASE64));
+            try {
+                return strict(WHITESPACE.matcher(base64).replaceAll(""));
+            } catch (IllegalArgumentException again) {
+                throw new AwsException(StsErrors.invalid(NOT_BASE64));
+            }
         }
     }
 
-    private static boolean hasWhitespace(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                return true;
-            }
+    /** Standard alphabet, padding required, nothing else (the JDK decoder refuses any other character). */
+    private static byte[] strict(String base64) {
+        if (base64.isEmpty() || base64.length() % 4 != 0) {
+            throw new IllegalArgumentException("base64 length must be a positive multiple of 4");
         }
-        return false;
+        return Base64.getDecoder().decode(base64.getBytes(StandardCharsets.ISO_8859_1));
     }
 }
