@@ -53,7 +53,7 @@ public final class SignInHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String path = Request.getPathInContext(request);
+        String path = request.getHttpURI().getCanonicalPath(); // mounted at the root: no context path
         boolean post = HttpMethod.POST.is(request.getMethod());
         boolean get = HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod());
         if (path.equals("/saml") || path.startsWith(ACS_PREFIX) && path.length() > ACS_PREFIX.length()) {

@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,9 +61,15 @@ class SignInHandlerTest {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        server.setHandler(new SignInHandler(iam, uuid -> uuid.equals(TestProviders.UUID) ? Optional.of(encrypting)
-                : Optional.empty(), new TrustPolicies(), new InMemoryCredentialIssuer(),
-                Clock.fixed(TestSts.NOW, ZoneOffset.UTC), settings));
+        SignInHandler handler = new SignInHandler(iam, uuid -> uuid.equals(TestProviders.UUID)
+                ? Optional.of(encrypting) : Optional.empty(), new TrustPolicies(), new InMemoryCredentialIssuer(),
+                Clock.fixed(TestSts.NOW, ZoneOffset.UTC), settings);
+        // mounted as the verifier server mounts it: Jetty path specs, no context path
+        PathMappingsHandler routes = new PathMappingsHandler();
+        for (String spec : List.of("/saml", "/saml/acs/*", "/console")) {
+            routes.addMapping(PathSpec.from(spec), handler);
+        }
+        server.setHandler(routes);
         server.start();
         base = "http://127.0.0.1:" + connector.getLocalPort();
     }
