@@ -38,7 +38,7 @@ import dev.stsbridge.verifier.testing.TestSts;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 5)
+@Warmup(iterations = 5, time = 10)
 @Measurement(iterations = 5, time = 5)
 @Threads(2)
 public class AssumeRoleWithSamlBenchmark {
