@@ -2,7 +2,6 @@ package dev.stsbridge.verifier.policy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,11 +190,7 @@ final class PolicyParser {
     }
 
     static List<Map.Entry<String, JsonNode>> entries(JsonNode node) {
-        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            entries.add(it.next());
-        }
-        return entries;
+        return new ArrayList<>(node.properties());
     }
 
     static void require(boolean condition, String message) {
