@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.stsbridge.verifier.policy.TrustPolicies;
-import dev.stsbridge.verifier.saml.validation.VerifierSettings;
+import dev.stsbridge.verifier.saml.validation.SamlSettings;
 import dev.stsbridge.verifier.sts.AssumeRoleWithSaml;
 import dev.stsbridge.verifier.sts.AssumeRoleWithSamlRequest;
 import dev.stsbridge.verifier.sts.AssumeRoleWithSamlResult;
@@ -50,7 +50,7 @@ public class AssumeRoleWithSamlBenchmark {
     @Setup
     public void setUp() throws GeneralSecurityException {
         sts = new AssumeRoleWithSaml(TestIam.standard(), new TrustPolicies(), new BoundedCredentialIssuer(),
-                Clock.fixed(TestSts.NOW, ZoneOffset.UTC), VerifierSettings.defaults());
+                Clock.fixed(TestSts.NOW, ZoneOffset.UTC), SamlSettings.defaults());
         String saml = TestResponse.alice().tag("department", "engineering").tag("team", "platform")
                 .attribute(TestResponse.ATTR + "SourceIdentity", "alice").base64();
         request = TestSts.request(saml);

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.stsbridge.verifier.saml.validation.VerifierSettings;
+import dev.stsbridge.verifier.saml.validation.SamlSettings;
 
 /**
  * Settings of the console sign-in model.
@@ -14,7 +14,7 @@ import dev.stsbridge.verifier.saml.validation.VerifierSettings;
  * @param maxFormBytes the largest accepted form body (a 100,000-character SAMLResponse, URL-encoded)
  * @param logoutUrl where "To logout, click here." points
  */
-public record SignInSettings(VerifierSettings verifier, Map<String, String> accountAliases, int maxFormBytes,
+public record SignInSettings(SamlSettings verifier, Map<String, String> accountAliases, int maxFormBytes,
                              String logoutUrl) {
     public SignInSettings {
         Objects.requireNonNull(verifier, "verifier");
@@ -27,7 +27,7 @@ public record SignInSettings(VerifierSettings verifier, Map<String, String> acco
 
     /** Verifier defaults, no aliases, 400,000-byte forms, logout to {@code /}. */
     public static SignInSettings defaults() {
-        return new SignInSettings(VerifierSettings.defaults(), Map.of(), 400_000, "/");
+        return new SignInSettings(SamlSettings.defaults(), Map.of(), 400_000, "/");
     }
 
     public SignInSettings withAccountAliases(Map<String, String> aliases) {

@@ -27,7 +27,7 @@ import dev.stsbridge.verifier.saml.request.RequestParameters;
 import dev.stsbridge.verifier.saml.validation.AssertionValidator;
 import dev.stsbridge.verifier.saml.validation.RolePair;
 import dev.stsbridge.verifier.saml.validation.ValidatedClaims;
-import dev.stsbridge.verifier.saml.validation.VerifierSettings;
+import dev.stsbridge.verifier.saml.validation.SamlSettings;
 
 /**
  * STS {@code AssumeRoleWithSAML} as one pipeline: each stage returns a more trusted type that only it can make,
@@ -46,7 +46,7 @@ public final class AssumeRoleWithSaml implements AssumeRoleWithSamlOperation {
     private final RoleAuthorizer trustPolicies;
 
     public AssumeRoleWithSaml(IamDirectory iam, TrustPolicies trustPolicies, CredentialIssuer credentials,
-                              Clock clock, VerifierSettings settings) {
+                              Clock clock, SamlSettings settings) {
         this.iam = Objects.requireNonNull(iam, "iam");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clock = Objects.requireNonNull(clock, "clock");

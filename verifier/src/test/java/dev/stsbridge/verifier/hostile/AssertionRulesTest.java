@@ -13,7 +13,7 @@ import org.w3c.dom.Element;
 
 import dev.stsbridge.verifier.AwsError;
 import dev.stsbridge.verifier.saml.SamlNames;
-import dev.stsbridge.verifier.saml.validation.VerifierSettings;
+import dev.stsbridge.verifier.saml.validation.SamlSettings;
 import dev.stsbridge.verifier.sts.AssumeRoleWithSamlRequest;
 import dev.stsbridge.verifier.testing.TestIam;
 import dev.stsbridge.verifier.testing.TestProviders;
@@ -73,7 +73,7 @@ class AssertionRulesTest {
 
     @Test
     void validateWhenExpiredWithinSkewButSkewZeroThenExpiredTokenException() {
-        TestSts strict = new TestSts(TestIam.standard(), VerifierSettings.defaults().withClockSkew(Duration.ZERO),
+        TestSts strict = new TestSts(TestIam.standard(), SamlSettings.defaults().withClockSkew(Duration.ZERO),
                 TestSts.NOW);
         String saml = TestResponse.alice().notOnOrAfter(NOW.minusSeconds(30)).base64();
         assertThat(strict.refusal(saml)).isEqualTo(expired("Response has expired"));
@@ -207,21 +207,21 @@ class AssertionRulesTest {
 
     @Test
     void authorizeWhenProviderDoesNotExistThenInvalidIdentityToken() {
-        TestSts noProvider = new TestSts(new TestIam(), VerifierSettings.defaults(), TestSts.NOW);
+        TestSts noProvider = new TestSts(new TestIam(), SamlSettings.defaults(), TestSts.NOW);
         assertThat(noProvider.refusal(TestResponse.alice().base64()))
                 .isEqualTo(invalid("Specified provider doesn't exist."));
     }
 
     @Test
     void authorizeWhenRoleDoesNotExistThenAccessDenied() {
-        TestSts noRole = new TestSts(new TestIam().add(TestProviders.stsbridge()), VerifierSettings.defaults(),
+        TestSts noRole = new TestSts(new TestIam().add(TestProviders.stsbridge()), SamlSettings.defaults(),
                 TestSts.NOW);
         assertThat(noRole.refusal(TestResponse.alice().base64())).isEqualTo(NOT_AUTHORIZED);
     }
 
     @Test
     void validateWhenOneTimeUseAndAssertionReplayedThenInvalidIdentityToken() {
-        TestSts once = new TestSts(TestIam.standard(), VerifierSettings.defaults().withOneTimeUse(true), TestSts.NOW);
+        TestSts once = new TestSts(TestIam.standard(), SamlSettings.defaults().withOneTimeUse(true), TestSts.NOW);
         String saml = TestResponse.alice().base64();
         once.assume(saml);
         assertThat(once.refusal(saml)).isEqualTo(invalid(

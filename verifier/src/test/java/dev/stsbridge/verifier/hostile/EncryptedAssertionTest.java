@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.stsbridge.verifier.AwsError;
 import dev.stsbridge.verifier.iam.AssertionEncryptionMode;
-import dev.stsbridge.verifier.saml.validation.VerifierSettings;
+import dev.stsbridge.verifier.saml.validation.SamlSettings;
 import dev.stsbridge.verifier.testing.TestEncryption;
 import dev.stsbridge.verifier.testing.TestIam;
 import dev.stsbridge.verifier.testing.TestKeys;
@@ -28,7 +28,7 @@ class EncryptedAssertionTest {
         iam.addRole(TestResponse.ROLE_ARN, TestIam.TRUST_ALL_SAML_ACTIONS.replace(
                 "\"SAML:aud\":\"https://signin.aws.amazon.com/saml\"",
                 "\"SAML:aud\":[\"https://signin.aws.amazon.com/saml\",\"" + ACS + "\"]"), 43200, Map.of());
-        return new TestSts(iam, VerifierSettings.defaults(), TestSts.NOW);
+        return new TestSts(iam, SamlSettings.defaults(), TestSts.NOW);
     }
 
     private static TestResponse encrypted(TestEncryption encryption) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.stsbridge.verifier.AwsError;
-import dev.stsbridge.verifier.saml.validation.VerifierSettings;
+import dev.stsbridge.verifier.saml.validation.SamlSettings;
 import dev.stsbridge.verifier.testing.TestIam;
 import dev.stsbridge.verifier.testing.TestProviders;
 import dev.stsbridge.verifier.testing.TestResponse;
@@ -22,7 +22,7 @@ class TrustPolicyDenialTest {
         TestIam iam = new TestIam().add(TestProviders.stsbridge());
         iam.addRole(TestResponse.ROLE_ARN, "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}", 43200,
                 roleTags);
-        return new TestSts(iam, VerifierSettings.defaults(), TestSts.NOW);
+        return new TestSts(iam, SamlSettings.defaults(), TestSts.NOW);
     }
 
     private static String allow(String actions, String condition) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.stsbridge.verifier.AwsError;
 import dev.stsbridge.verifier.iam.AssertionEncryptionMode;
-import dev.stsbridge.verifier.saml.validation.VerifierSettings;
+import dev.stsbridge.verifier.saml.validation.SamlSettings;
 import dev.stsbridge.verifier.testing.TestEncryption;
 import dev.stsbridge.verifier.testing.TestIam;
 import dev.stsbridge.verifier.testing.TestKeys;
@@ -52,7 +52,7 @@ class AssumeRoleWithSamlTest {
                 List.of(TestKeys.idp().certificate()), AssertionEncryptionMode.Allowed, List.of()));
         iam.addRole(role, TestIam.TRUST_ALL_SAML_ACTIONS.replace("111122223333:saml-provider/stsbridge",
                 "123456789012:saml-provider/MySAMLIdP"), 3600, Map.of());
-        TestSts example = new TestSts(iam, VerifierSettings.defaults(), TestSts.NOW);
+        TestSts example = new TestSts(iam, SamlSettings.defaults(), TestSts.NOW);
         String saml = TestResponse.alice().issuer("https://example.com/saml")
                 .replaceAttribute(ATTR + "Role", role + "," + provider).base64();
 
@@ -90,7 +90,7 @@ class AssumeRoleWithSamlTest {
     void handleWhenEcdsaSignatureByRegisteredKeyThenAccepted() {
         TestIam iam = TestIam.standard().add(TestProviders.provider(TestResponse.PROVIDER_ARN,
                 List.of(TestKeys.ecIdp().certificate()), AssertionEncryptionMode.Allowed, List.of()));
-        TestSts ec = new TestSts(iam, VerifierSettings.defaults(), TestSts.NOW);
+        TestSts ec = new TestSts(iam, SamlSettings.defaults(), TestSts.NOW);
         String saml = TestResponse.alice().signingKey(TestKeys.ecIdp())
                 .signatureAlgorithm("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256").base64();
         assertThat(ec.assume(saml)).isNotNull();
@@ -101,7 +101,7 @@ class AssumeRoleWithSamlTest {
         TestIam iam = TestIam.standard().add(TestProviders.provider(TestResponse.PROVIDER_ARN,
                 List.of(TestKeys.otherIdp().certificate(), TestKeys.idp().certificate()),
                 AssertionEncryptionMode.Allowed, List.of()));
-        assertThat(new TestSts(iam, VerifierSettings.defaults(), TestSts.NOW).assume(TestResponse.alice().base64()))
+        assertThat(new TestSts(iam, SamlSettings.defaults(), TestSts.NOW).assume(TestResponse.alice().base64()))
                 .isNotNull();
     }
 
@@ -146,7 +146,7 @@ class AssumeRoleWithSamlTest {
         iam.addRole(TestResponse.ROLE_ARN, TestIam.TRUST_ALL_SAML_ACTIONS, 3600, Map.of());
         var request = new AssumeRoleWithSamlRequest(TestResponse.ROLE_ARN, TestResponse.PROVIDER_ARN,
                 TestResponse.alice().base64(), Optional.of(7200), Optional.empty(), List.of());
-        AwsError error = new TestSts(iam, VerifierSettings.defaults(), TestSts.NOW).refusal(request);
+        AwsError error = new TestSts(iam, SamlSettings.defaults(), TestSts.NOW).refusal(request);
         assertThat(error).isEqualTo(AwsError.validation(
                 "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."));
     }
@@ -170,7 +170,7 @@ class AssumeRoleWithSamlTest {
         String acs = "https://signin.aws.amazon.com/saml/acs/" + TestProviders.UUID;
         iam.addRole(TestResponse.ROLE_ARN, TestIam.TRUST_ALL_SAML_ACTIONS.replace(
                 "https://signin.aws.amazon.com/saml\"", acs + "\""), 43200, Map.of());
-        AssumeRoleWithSamlResult result = new TestSts(iam, VerifierSettings.defaults(), TestSts.NOW).assume(saml);
+        AssumeRoleWithSamlResult result = new TestSts(iam, SamlSettings.defaults(), TestSts.NOW).assume(saml);
         assertThat(result.audience()).isEqualTo(acs);
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import dev.stsbridge.verifier.AwsError;
 import dev.stsbridge.verifier.AwsException;
 import dev.stsbridge.verifier.policy.TrustPolicies;
-import dev.stsbridge.verifier.saml.validation.VerifierSettings;
+import dev.stsbridge.verifier.saml.validation.SamlSettings;
 import dev.stsbridge.verifier.sts.AssumeRoleWithSaml;
 import dev.stsbridge.verifier.sts.AssumeRoleWithSamlRequest;
 import dev.stsbridge.verifier.sts.AssumeRoleWithSamlResult;
@@ -22,13 +22,13 @@ public final class TestSts {
     public final InMemoryCredentialIssuer issuer = new InMemoryCredentialIssuer();
     public final AssumeRoleWithSaml sts;
 
-    public TestSts(TestIam iam, VerifierSettings settings, Instant now) {
+    public TestSts(TestIam iam, SamlSettings settings, Instant now) {
         this.iam = iam;
         this.sts = new AssumeRoleWithSaml(iam, new TrustPolicies(), issuer, Clock.fixed(now, ZoneOffset.UTC), settings);
     }
 
     public static TestSts standard() {
-        return new TestSts(TestIam.standard(), VerifierSettings.defaults(), NOW);
+        return new TestSts(TestIam.standard(), SamlSettings.defaults(), NOW);
     }
 
     /** AssumeRoleWithSAML for the default role pair. */

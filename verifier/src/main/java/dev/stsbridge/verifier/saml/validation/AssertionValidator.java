@@ -23,10 +23,10 @@ import dev.stsbridge.verifier.saml.VerifiedAssertion;
 public final class AssertionValidator {
     private static final String NOT_YET_VALID = "Invalid SAML response: the assertion is not yet valid";
 
-    private final VerifierSettings settings;
+    private final SamlSettings settings;
     private final OneTimeUse oneTimeUse = new OneTimeUse();
 
-    public AssertionValidator(VerifierSettings settings) {
+    public AssertionValidator(SamlSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 

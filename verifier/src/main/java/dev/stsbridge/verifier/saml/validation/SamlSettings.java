@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param oneTimeUse whether an assertion ID may be used once only within its validity (default off, as AWS)
  * @param maxIssueInstantAge how old an assertion's IssueInstant may be (default 5 minutes, as AWS)
  */
-public record VerifierSettings(Duration clockSkew, boolean oneTimeUse, Duration maxIssueInstantAge) {
-    public VerifierSettings {
+public record SamlSettings(Duration clockSkew, boolean oneTimeUse, Duration maxIssueInstantAge) {
+    public SamlSettings {
         Objects.requireNonNull(clockSkew, "clockSkew");
         Objects.requireNonNull(maxIssueInstantAge, "maxIssueInstantAge");
         if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(10)) > 0) {
@@ -23,15 +23,15 @@ public record VerifierSettings(Duration clockSkew, boolean oneTimeUse, Duration 
     }
 
     /** AWS's behaviour: 60 s skew, replay allowed, 5-minute IssueInstant. */
-    public static VerifierSettings defaults() {
-        return new VerifierSettings(Duration.ofSeconds(60), false, Duration.ofMinutes(5));
+    public static SamlSettings defaults() {
+        return new SamlSettings(Duration.ofSeconds(60), false, Duration.ofMinutes(5));
     }
 
-    public VerifierSettings withOneTimeUse(boolean value) {
-        return new VerifierSettings(clockSkew, value, maxIssueInstantAge);
+    public SamlSettings withOneTimeUse(boolean value) {
+        return new SamlSettings(clockSkew, value, maxIssueInstantAge);
     }
 
-    public VerifierSettings withClockSkew(Duration value) {
-        return new VerifierSettings(value, oneTimeUse, maxIssueInstantAge);
+    public SamlSettings withClockSkew(Duration value) {
+        return new SamlSettings(value, oneTimeUse, maxIssueInstantAge);
     }
 }
