@@ -50,7 +50,7 @@ final class SignInFlow {
         this.providersByUuid = Objects.requireNonNull(providersByUuid, "providersByUuid");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.assertions = new AssertionValidator(settings.verifier());
+        this.assertions = new AssertionValidator(settings.saml());
         this.trustPolicies = new RoleAuthorizer(iam, policies);
     }
 

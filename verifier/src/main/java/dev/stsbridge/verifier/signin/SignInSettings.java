@@ -9,15 +9,15 @@ import dev.stsbridge.verifier.saml.validation.SamlSettings;
 /**
  * Settings of the console sign-in model.
  *
- * @param verifier the assertion checks (clock skew, one-time use), shared with STS
+ * @param saml the assertion checks (clock skew, one-time use, IssueInstant age), as for STS
  * @param accountAliases account ID -> alias, for "Account: prod (111122223333)" on the role picker
  * @param maxFormBytes the largest accepted form body (a 100,000-character SAMLResponse, URL-encoded)
  * @param logoutUrl where "To logout, click here." points
  */
-public record SignInSettings(SamlSettings verifier, Map<String, String> accountAliases, int maxFormBytes,
+public record SignInSettings(SamlSettings saml, Map<String, String> accountAliases, int maxFormBytes,
                              String logoutUrl) {
     public SignInSettings {
-        Objects.requireNonNull(verifier, "verifier");
+        Objects.requireNonNull(saml, "saml");
         Objects.requireNonNull(logoutUrl, "logoutUrl");
         accountAliases = Map.copyOf(accountAliases);
         if (maxFormBytes < 1024) {
@@ -31,7 +31,7 @@ public record SignInSettings(SamlSettings verifier, Map<String, String> accountA
     }
 
     public SignInSettings withAccountAliases(Map<String, String> aliases) {
-        return new SignInSettings(verifier, aliases, maxFormBytes, logoutUrl);
+        return new SignInSettings(saml, aliases, maxFormBytes, logoutUrl);
     }
 
     /** How long a console session page stays available after the session expires (then it is forgotten). */
