@@ -30,6 +30,10 @@ public record SignInSettings(SamlSettings saml, Map<String, String> accountAlias
         return new SignInSettings(SamlSettings.defaults(), Map.of(), 400_000, "/");
     }
 
+    public SignInSettings withSaml(SamlSettings value) {
+        return new SignInSettings(value, accountAliases, maxFormBytes, logoutUrl);
+    }
+
     public SignInSettings withAccountAliases(Map<String, String> aliases) {
         return new SignInSettings(saml, aliases, maxFormBytes, logoutUrl);
     }
