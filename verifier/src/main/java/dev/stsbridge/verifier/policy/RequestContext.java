@@ -9,13 +9,34 @@ import java.util.Objects;
  * What a trust policy is evaluated against: the action, the federated principal (the SAML provider ARN) and the
  * condition keys (names case-insensitive; every key may hold several values).
  */
-public record RequestContext(String action, String federatedPrincipal, Map<String, List<String>> keys) {
-    public RequestContext {
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(federatedPrincipal, "federatedPrincipal");
+public final class RequestContext {
+    private final String action;
+    private final String federatedPrincipal;
+    private final Map<String, List<String>> keys;
+
+    public RequestContext(String action, String federatedPrincipal, Map<String, List<String>> keys) {
+        this(action, federatedPrincipal, lowerCased(keys), true);
+    }
+
+    private RequestContext(String action, String federatedPrincipal, Map<String, List<String>> lowerCasedKeys,
+                           boolean normalised) {
+        this.action = Objects.requireNonNull(action, "action");
+        this.federatedPrincipal = Objects.requireNonNull(federatedPrincipal, "federatedPrincipal");
+        this.keys = lowerCasedKeys;
+    }
+
+    private static Map<String, List<String>> lowerCased(Map<String, List<String>> keys) {
         Map<String, List<String>> lower = new HashMap<>();
         keys.forEach((key, values) -> lower.put(ConditionOperator.lower(key), List.copyOf(values)));
-        keys = Map.copyOf(lower);
+        return Map.copyOf(lower);
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public String federatedPrincipal() {
+        return federatedPrincipal;
     }
 
     /** The values of a condition key (empty when absent). */
@@ -25,6 +46,6 @@ public record RequestContext(String action, String federatedPrincipal, Map<Strin
 
     /** The same context for another action (sts:TagSession, sts:SetSourceIdentity). */
     public RequestContext forAction(String otherAction) {
-        return new RequestContext(otherAction, federatedPrincipal, keys);
+        return new RequestContext(otherAction, federatedPrincipal, keys, true);
     }
 }

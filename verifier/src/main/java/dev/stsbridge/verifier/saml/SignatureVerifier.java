@@ -8,7 +8,8 @@ import java.util.Optional;
 
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.XMLSignature;
-import org.apache.xml.security.signature.XMLSignatureInput;
+import org.apache.xml.security.signature.reference.ReferenceData;
+import org.apache.xml.security.signature.reference.ReferenceSubTreeData;
 import org.w3c.dom.Element;
 
 import dev.stsbridge.verifier.AwsException;
@@ -75,14 +76,14 @@ public final class SignatureVerifier {
         }
     }
 
-    /** Whether the signature verifies under {@code key} and its one Reference resolved to {@code signed}. */
+    /** Whether the signature verifies under {@code key} and the element its one Reference digested is {@code signed}. */
     private static boolean verifies(XMLSignature signature, PublicKey key, Element signed) {
         try {
             if (!signature.checkSignatureValue(key)) {
                 return false;
             }
-            XMLSignatureInput referenced = signature.getSignedInfo().item(0).getContentsBeforeTransformation();
-            return referenced.getSubNode() == signed;
+            ReferenceData digested = signature.getSignedInfo().item(0).getReferenceData();
+            return digested instanceof ReferenceSubTreeData subTree && subTree.getRoot() == signed;
         } catch (XMLSecurityException | RuntimeException e) {
             return false;
         }

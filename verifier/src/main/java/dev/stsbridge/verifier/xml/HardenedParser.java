@@ -69,7 +69,6 @@ public final class HardenedParser {
     public static Document parse(byte[] xml) {
         DocumentBuilder builder = BUILDER.get();
         try {
-            builder.reset();
             builder.setErrorHandler(STRICT);
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entity refused: " + systemId);
@@ -78,7 +77,7 @@ public final class HardenedParser {
         } catch (SAXException | IOException e) {
             throw new UnsafeXmlException(e.getMessage() == null ? "not well-formed XML" : e.getMessage(), e);
         } finally {
-            builder.reset();
+            builder.reset(); // back to the factory's configuration, and the parsed document is not retained
         }
     }
 

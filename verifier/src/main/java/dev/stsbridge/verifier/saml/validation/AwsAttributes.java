@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.w3c.dom.Element;
 
@@ -28,8 +27,6 @@ record AwsAttributes(Map<String, List<String>> all, List<RolePair> rolePairs, St
                      Optional<String> sourceIdentity, Optional<Integer> sessionDuration, SessionTags tags) {
     static final String PREFIX = "https://aws.amazon.com/SAML/Attributes/";
     private static final String TAG_PREFIX = PREFIX + "PrincipalTag:";
-    private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
-    private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
     private static final int MAX_TAGS = 50;
 
     static AwsAttributes read(Element assertion) {
@@ -68,7 +65,7 @@ record AwsAttributes(Map<String, List<String>> all, List<RolePair> rolePairs, St
         if (values.isEmpty()) {
             throw new AwsException(StsErrors.invalid(StsErrors.ROLE_SESSION_NAME_REQUIRED));
         }
-        if (values.size() != 1 || !NAME.matcher(values.get(0)).matches()) {
+        if (values.size() != 1 || !isName(values.get(0))) {
             throw new AwsException(StsErrors.invalid(StsErrors.ROLE_SESSION_NAME_PATTERN));
         }
         return values.get(0);
@@ -80,7 +77,7 @@ record AwsAttributes(Map<String, List<String>> all, List<RolePair> rolePairs, St
             return Optional.empty();
         }
         String value = values.get(0);
-        if (values.size() != 1 || !NAME.matcher(value).matches() || value.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+        if (values.size() != 1 || !isName(value) || value.toLowerCase(Locale.ROOT).startsWith("aws:")) {
             throw new AwsException(StsErrors.invalid(StsErrors.SOURCE_IDENTITY_PATTERN));
         }
         return Optional.of(value);
@@ -124,7 +121,7 @@ record AwsAttributes(Map<String, List<String>> all, List<RolePair> rolePairs, St
     }
 
     private static void checkTag(String key, List<String> values) {
-        if (key.isEmpty() || key.length() > 128 || !TAG_TEXT.matcher(key).matches()) {
+        if (key.isEmpty() || key.length() > 128 || !isTagText(key)) {
             throw tagError("tag key " + StsErrors.echo(key) + " must be 1-128 letters, digits, spaces or _.:/=+-@");
         }
         if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
@@ -134,7 +131,7 @@ record AwsAttributes(Map<String, List<String>> all, List<RolePair> rolePairs, St
             throw tagError("tag " + StsErrors.echo(key) + " must have exactly one value, it has " + values.size());
         }
         String value = values.get(0);
-        if (value.length() > 256 || !TAG_TEXT.matcher(value).matches()) {
+        if (value.length() > 256 || !isTagText(value)) {
             throw tagError("the value of tag " + StsErrors.echo(key)
                     + " must be 0-256 letters, digits, spaces or _.:/=+-@");
         }
@@ -150,6 +147,39 @@ record AwsAttributes(Map<String, List<String>> all, List<RolePair> rolePairs, St
                 throw tagError("TransitiveTagKeys names " + StsErrors.echo(key) + ", which is not a session tag");
             }
         }
+    }
+
+    /** {@code [\\w+=,.@-]{2,64}} (ASCII word characters), the RoleSessionName and SourceIdentity rule. */
+    static boolean isName(String value) {
+        if (value.length() < 2 || value.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+            if (!word && "+=,.@-".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*}, IAM's tag character rule. */
+    static boolean isTagText(String value) {
+        return value.codePoints().allMatch(c -> Character.isLetter(c) || isSeparator(c) || isNumber(c)
+                || "_.:/=+-@".indexOf(c) >= 0);
+    }
+
+    private static boolean isSeparator(int c) {
+        int type = Character.getType(c);
+        return type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    private static boolean isNumber(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     private static AwsException tagError(String why) {

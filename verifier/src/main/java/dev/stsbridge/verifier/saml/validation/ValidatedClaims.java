@@ -29,6 +29,7 @@ public final class ValidatedClaims {
     private final AwsAttributes attributes;
     private final List<String> warnings;
     private final Instant expires;
+    private volatile String nameQualifier;
 
     ValidatedClaims(SamlProvider provider, String assertionId, String issuer, String nameId,
                     Optional<String> nameIdFormat, String recipient, Optional<Instant> sessionNotOnOrAfter,
@@ -70,9 +71,17 @@ public final class ValidatedClaims {
      * pseudocode form of AWS's documentation (../shared/AWS-SAML.md §4, §5.1).
      */
     public String nameQualifier() {
+        String computed = nameQualifier;
+        if (computed == null) {
+            computed = sha1Base64(issuer + provider.accountId() + "/" + provider.name());
+            nameQualifier = computed;
+        }
+        return computed;
+    }
+
+    private static String sha1Base64(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(
-                    (issuer + provider.accountId() + "/" + provider.name()).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is not available", e);
