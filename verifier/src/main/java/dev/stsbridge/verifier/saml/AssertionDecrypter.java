@@ -32,6 +32,7 @@ public final class AssertionDecrypter {
 
     private static final Set<String> DATA_ALGORITHMS = Set.of(XMLCipher.AES_128_GCM, XMLCipher.AES_192_GCM,
             XMLCipher.AES_256_GCM, XMLCipher.AES_128, XMLCipher.AES_192, XMLCipher.AES_256);
+    private static final int MAX_ENCRYPTED_KEYS = 4;
     private static final Set<String> KEY_TRANSPORT = Set.of(XMLCipher.RSA_OAEP, XMLCipher.RSA_OAEP_11);
 
     static {
@@ -65,6 +66,9 @@ public final class AssertionDecrypter {
         List<Element> keys = new ArrayList<>(SamlXml.children(encryptedAssertion, SamlNames.XENC, "EncryptedKey"));
         SamlXml.optionalChild(encryptedData, SamlNames.DSIG, "KeyInfo")
                 .ifPresent(keyInfo -> keys.addAll(SamlXml.children(keyInfo, SamlNames.XENC, "EncryptedKey")));
+        if (keys.isEmpty() || keys.size() > MAX_ENCRYPTED_KEYS) {
+            throw cannotDecrypt(); // each candidate costs an RSA private-key operation per provider key
+        }
         for (Element key : keys) {
             algorithm(key, KEY_TRANSPORT);
             requireInlineCipherValue(key);

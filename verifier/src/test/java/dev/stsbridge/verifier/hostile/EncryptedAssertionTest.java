@@ -103,4 +103,17 @@ class EncryptedAssertionTest {
                 "Invalid SAML response: the Recipient of an encrypted assertion must be the provider's /saml/acs/"
                         + TestProviders.UUID + " URL, not 'https://signin.aws.amazon.com/saml'"));
     }
+
+    @Test
+    void decryptWhenManyEncryptedKeysThenRefusedBeforeAnyRsaOperation() {
+        org.w3c.dom.Document document = encrypted(TestEncryption.aes256Gcm(TestKeys.spEncryption().publicKey()))
+                .signedDocument();
+        org.w3c.dom.Element encryptedAssertion = Dom.first(document.getDocumentElement(),
+                dev.stsbridge.verifier.saml.SamlNames.ASSERTION, "EncryptedAssertion");
+        org.w3c.dom.Element key = Dom.first(encryptedAssertion, "http://www.w3.org/2001/04/xmlenc#", "EncryptedKey");
+        for (int i = 0; i < 50; i++) {
+            encryptedAssertion.appendChild(key.cloneNode(true));
+        }
+        assertThat(sts(AssertionEncryptionMode.Required).refusal(TestResponse.base64(document))).isEqualTo(CANNOT_DECRYPT);
+    }
 }
