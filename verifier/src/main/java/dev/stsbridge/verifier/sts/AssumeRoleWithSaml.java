@@ -32,7 +32,10 @@ import dev.stsbridge.verifier.saml.validation.SamlSettings;
 /**
  * STS {@code AssumeRoleWithSAML} as one pipeline: each stage returns a more trusted type that only it can make,
  * so a skipped check does not compile. Refusals are {@link AwsException}s carrying AWS's code and message
- * (../shared/AWS-SAML.md §2); the Query handler renders them.
+ * (../shared/AWS-SAML.md §2); the Query handler renders them. Order choices where AWS is silent: a non-Success
+ * StatusCode is refused while parsing (an IdP's failure response has no assertion to validate first); the Role
+ * pair is looked up after the attribute rules (RoleSessionName, SourceIdentity, tags) passed; the expiry is
+ * min(DurationSeconds or 3600, SessionDuration, SessionNotOnOrAfter).
  */
 public final class AssumeRoleWithSaml implements AssumeRoleWithSamlOperation {
     private static final Logger LOG = LoggerFactory.getLogger(AssumeRoleWithSaml.class);
