@@ -40,13 +40,11 @@ public final class VerifierApplication implements AutoCloseable {
     }
 
     /**
-     * Starts the verifier with its SAML half.
-     * TODO(integration, verifier-saml): replace {@link SamlHalf#placeholder()} with the real SAML half (the trust
-     * policy evaluator of {@code dev.stsbridge.verifier.policy}, the AssumeRoleWithSAML pipeline, the console
-     * sign-in handlers of {@code dev.stsbridge.verifier.signin}).
+     * Starts the verifier: the Query API (IAM, STS) with the trust-policy language, the AssumeRoleWithSAML
+     * pipeline and the console sign-in model of {@link SamlPipelines}.
      */
     public static VerifierApplication start(VerifierSettings settings) {
-        return start(settings, SamlHalf.placeholder());
+        return start(settings, new SamlPipelines());
     }
 
     /**

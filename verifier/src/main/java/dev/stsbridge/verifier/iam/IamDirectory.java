@@ -10,5 +10,8 @@ public interface IamDirectory {
 
     Optional<SamlProvider> samlProvider(String providerArn);
 
+    /** The provider whose {@code SAMLProviderUUID} (the console's "IdP-ID") this is, in any account. */
+    Optional<SamlProvider> samlProviderByUuid(String uuid);
+
     Optional<IamRole> role(String roleArn);
 }

@@ -98,6 +98,12 @@ public final class IamStore implements IamDirectory {
     }
 
     @Override
+    public Optional<SamlProvider> samlProviderByUuid(String uuid) {
+        return snapshot.allProviders().stream().map(ProviderEntry::provider)
+                .filter(provider -> provider.uuid().equals(uuid)).findFirst();
+    }
+
+    @Override
     public Optional<IamRole> role(String roleArn) {
         return Arns.parseRole(roleArn)
                 .flatMap(arn -> snapshot.role(arn.accountId(), arn.name())

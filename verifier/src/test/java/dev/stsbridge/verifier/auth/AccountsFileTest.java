@@ -101,7 +101,7 @@ class AccountsFileTest {
         VerifierSettings settings = VerifierSettings.defaults(dir.resolve("data")).withPort(0).withAccountsFile(file);
         String body = SignedRequests.form("Action", "GetCallerIdentity", "Version", "2011-06-15");
 
-        try (Verifier verifier = Verifier.start(settings, SamlHalf.placeholder())) {
+        try (Verifier verifier = Verifier.start(settings, new dev.stsbridge.verifier.SamlPipelines())) {
             AwsReply own = SignedRequests.post(verifier.endpoint(), body, Signing.account("AKIASANDBOX000000001",
                     "c2FuZGJveC1zZWNyZXQtMDAwMDAwMDAwMDAwMDAw", "sts", Instant.now(Clock.systemUTC())));
             AwsReply demo = SignedRequests.post(verifier.endpoint(), body,

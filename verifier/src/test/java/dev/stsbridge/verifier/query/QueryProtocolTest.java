@@ -235,17 +235,4 @@ class QueryProtocolTest {
         assertThat(console.status()).isEqualTo(200);
         assertThat(console.body()).isEqualTo("console page");
     }
-
-    @Test
-    void untilTheSamlHalfIsWiredAssumeRoleWithSamlSaysSo() {
-        VerifierSettings settings = VerifierSettings.defaults(Verifier.newDataDir()).withPort(0);
-        try (Verifier placeholder = Verifier.start(settings, SamlHalf.placeholder())) {
-            AwsReply reply = SignedRequests.unsigned(placeholder.endpoint(), form("Action", "AssumeRoleWithSAML",
-                    "Version", "2011-06-15", "RoleArn", "arn:aws:iam::111122223333:role/Admin",
-                    "PrincipalArn", "arn:aws:iam::111122223333:saml-provider/stsbridge", "SAMLAssertion", "abcd"));
-
-            assertError(reply, 500, STS_NS, "ServiceFailure", "AssumeRoleWithSAML is not wired");
-            assertThat(reply.text("Type")).isEqualTo("Receiver");
-        }
-    }
 }

@@ -49,6 +49,11 @@ public final class TestIam implements IamDirectory {
     }
 
     @Override
+    public Optional<SamlProvider> samlProviderByUuid(String uuid) {
+        return providers.values().stream().filter(provider -> provider.uuid().equals(uuid)).findFirst();
+    }
+
+    @Override
     public Optional<IamRole> role(String roleArn) {
         return Optional.ofNullable(roles.get(key(roleArn)));
     }
