@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.xml.security.c14n.Canonicalizer;
@@ -21,7 +22,9 @@ import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.xmlsec.signature.Signature;
 import org.opensaml.xmlsec.signature.support.SignatureException;
 
+import dev.stsbridge.idp.claims.AwsClaims;
 import dev.stsbridge.idp.claims.NameId;
+import dev.stsbridge.idp.claims.SessionTag;
 import dev.stsbridge.keys.KeyAlgorithm;
 import dev.stsbridge.keys.SigningKey;
 import dev.stsbridge.xml.SecureXml;
@@ -120,11 +123,26 @@ class ResponseSignerTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(SigningMode.class)
-    void signGivesTheSameCanonicalXmlAndSignatureValuesAsTheOpenSamlReference(SigningMode mode) throws Exception {
-        AwsResponse unsigned = new AssertionFactory(Fixtures.CLOCK).build(Fixtures.alice(),
-                new NameId("alice@example.com", NameId.EMAIL), Fixtures.request().inResponseTo("_req-7").build());
+    static Stream<Arguments> modesAndResponses() {
+        AwsClaims tricky = new AwsClaims("alice", List.of(Fixtures.PROD_ADMIN), "alice", Optional.empty(),
+                Optional.empty(), List.of(new SessionTag("k&<>\"'\t\n\r.x", "a&b<c>d\"e'f\tg\nh\ri é 𝄞 ]]> z")),
+                List.of("k&<>\"'\t\n\r.x"));
+        AssertionFactory factory = new AssertionFactory(Fixtures.CLOCK);
+        List<Arguments> cases = new ArrayList<>();
+        for (SigningMode mode : SigningMode.values()) {
+            cases.add(Arguments.of(mode, "alice", Fixtures.aliceResponse()));
+            cases.add(Arguments.of(mode, "InResponseTo, email NameID", factory.build(Fixtures.alice(),
+                    new NameId("alice@example.com", NameId.EMAIL), Fixtures.request().inResponseTo("_req-7").build())));
+            cases.add(Arguments.of(mode, "markup and non-ASCII values", factory.build(tricky,
+                    new NameId("a&b<c>\"d\"\u00e9", NameId.TRANSIENT), Fixtures.request().build())));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modesAndResponses")
+    void signGivesTheSameCanonicalXmlAndSignatureValuesAsTheOpenSamlReference(SigningMode mode, String name,
+                                                                              AwsResponse unsigned) throws Exception {
         byte[] lean = new ResponseSigner(RSA, mode).sign(unsigned).xml();
         byte[] reference = new OpenSamlResponseSigner(RSA, mode).sign(unsigned).xml();
         assertThat(canonical(lean)).isEqualTo(canonical(reference));
