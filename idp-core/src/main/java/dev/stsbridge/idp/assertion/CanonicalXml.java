@@ -14,6 +14,9 @@ final class CanonicalXml {
 
     /** Appends {@code value} as element content. */
     static StringBuilder text(StringBuilder out, String value, String what) {
+        if (copiesAsIs(value, '>')) {
+            return out.append(value);
+        }
         int length = value.length();
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
@@ -22,7 +25,7 @@ final class CanonicalXml {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '\r' -> out.append("&#xD;");
-                default -> i = plain(out, value, i, what);
+                default -> i = appendChecked(out, value, i, what);
             }
         }
         return out;
@@ -31,6 +34,9 @@ final class CanonicalXml {
     /** Appends {@code name="value"} preceded by a space. */
     static StringBuilder attribute(StringBuilder out, String name, String value, String what) {
         out.append(' ').append(name).append("=\"");
+        if (copiesAsIs(value, '"')) {
+            return out.append(value).append('"');
+        }
         int length = value.length();
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
@@ -41,14 +47,29 @@ final class CanonicalXml {
                 case '\t' -> out.append("&#x9;");
                 case '\n' -> out.append("&#xA;");
                 case '\r' -> out.append("&#xD;");
-                default -> i = plain(out, value, i, what);
+                default -> i = appendChecked(out, value, i, what);
             }
         }
         return out.append('"');
     }
 
+    /**
+     * Whether {@code value} needs no escaping and no check (the common case, copied as it is): no control character,
+     * no {@code & <} and no {@code special}, nothing from the surrogates up (checked one by one instead).
+     */
+    private static boolean copiesAsIs(String value, char special) {
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '&' || c == '<' || c == special || c >= 0xD800) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Appends the character at {@code i} (two for a surrogate pair) and returns the index of the last one used. */
-    private static int plain(StringBuilder out, String value, int i, String what) {
+    private static int appendChecked(StringBuilder out, String value, int i, String what) {
         char c = value.charAt(i);
         if (c >= 0x20 && c < 0xD800 || c == '\t' || c == '\n' || c > 0xDFFF && c < 0xFFFE) {
             out.append(c);
