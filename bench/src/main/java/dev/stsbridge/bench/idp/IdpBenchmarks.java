@@ -62,9 +62,10 @@ public final class IdpBenchmarks {
     }
 
     /**
-     * Signed responses and raw signatures per CPU-second of this thread, interleaved in batches of 50, after 6,000
-     * responses and 2,000 raw signatures to let the JIT compile them (on a busy machine the compiler threads are
-     * slow to get a core).
+     * Signed responses and raw signatures per CPU-second of this thread: after 6,000 responses and 2,000 raw
+     * signatures for the JIT (on a busy machine the compiler threads are slow to get a core), 100 rounds of 20
+     * responses then 20 raw signatures; the median CPU time per operation over the rounds, so that a round slowed
+     * by a neighbour on the same core does not count.
      */
     private static void cpuTimeCheck(Optional<Double> opensslRate) throws GeneralSecurityException {
         IdpSigningBenchmark benchmark = new IdpSigningBenchmark();
@@ -76,33 +77,36 @@ public final class IdpBenchmarks {
             benchmark.rawSignatureRsa2048();
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long responseCpu = 0;
-        long rawCpu = 0;
-        int measured = 0;
-        for (int round = 0; round < 40; round++) {
+        long[] responseCpu = new long[100];
+        long[] rawCpu = new long[100];
+        for (int round = 0; round < 100; round++) {
             long start = threads.getCurrentThreadCpuTime();
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 20; i++) {
                 benchmark.signedResponseRsa2048();
             }
             long middle = threads.getCurrentThreadCpuTime();
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 20; i++) {
                 benchmark.rawSignatureRsa2048();
             }
-            long end = threads.getCurrentThreadCpuTime();
-            responseCpu += middle - start;
-            rawCpu += end - middle;
-            measured += 50;
+            responseCpu[round] = middle - start;
+            rawCpu[round] = threads.getCurrentThreadCpuTime() - middle;
         }
-        double responses = measured / (responseCpu / 1e9);
-        double raw = measured / (rawCpu / 1e9);
-        System.out.printf(Locale.ROOT, "CPU-time check (per CPU-second of one thread, as openssl speed counts; "
-                + "%d of each, interleaved):%n", measured);
+        double responseNanos = median(responseCpu) / 20;
+        double rawNanos = median(rawCpu) / 20;
+        System.out.println("CPU-time check (per CPU-second of one thread, as openssl speed counts; median of 100 "
+                + "rounds of 20 + 20, interleaved):");
         System.out.printf(Locale.ROOT, "  signed AWS responses/CPU-s, RSA-2048: %.1f; raw signatures/CPU-s: %.1f; "
-                + "ratio %.2f; CPU outside RSA per response: %.0f us%n", responses, raw, responses / raw,
-                (responseCpu - rawCpu) / 1e3 / measured);
+                + "ratio %.2f; CPU outside RSA per response: %.0f us%n", 1e9 / responseNanos, 1e9 / rawNanos,
+                rawNanos / responseNanos, (responseNanos - rawNanos) / 1e3);
         opensslRate.ifPresent(rate -> System.out.printf(Locale.ROOT,
                 "  ratio responses / OpenSSL signatures (RSA-2048), both per CPU-second: %.2f (target >= 0.50)%n",
-                responses / rate));
+                1e9 / responseNanos / rate));
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
     }
 
     private static void report(Collection<RunResult> results, Optional<Double> opensslRate, double loadBefore) {
