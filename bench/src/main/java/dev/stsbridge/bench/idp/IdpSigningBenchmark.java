@@ -116,7 +116,7 @@ public class IdpSigningBenchmark {
     }
 
     @Benchmark
-    @Warmup(iterations = 3, time = 2)
+    @Warmup(iterations = 6, time = 2)
     @Measurement(iterations = 3, time = 2)
     public String openSamlReferenceRsa2048() {
         return reference2048.sign(factory.build(claims, nameId, request)).base64();
