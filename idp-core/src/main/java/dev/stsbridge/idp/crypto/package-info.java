@@ -1,0 +1,6 @@
+/**
+ * Cross-cutting for the sign step of the IdP flow: which JCA provider computes signatures. Amazon Corretto Crypto
+ * Provider (native AWS-LC) where its native library loads, the JDK's providers otherwise; passed per call, never
+ * installed globally.
+ */
+package dev.stsbridge.idp.crypto;
