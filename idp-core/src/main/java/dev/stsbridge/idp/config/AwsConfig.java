@@ -58,6 +58,12 @@ public record AwsConfig(URI signinUrl, Optional<URI> signinPostUrl, String audie
         return signinPostUrl.orElse(signinUrl);
     }
 
+    /** The same settings with the browser form posting to {@code postUrl}. */
+    public AwsConfig withSigninPostUrl(URI postUrl) {
+        return new AwsConfig(signinUrl, Optional.of(postUrl), audience, accounts, roles, roleSessionName,
+                sourceIdentity, sessionTags, transitiveTagKeys, sessionDuration);
+    }
+
     /** The account with this id or name. */
     public Optional<AwsAccount> account(String idOrName) {
         return accounts.stream().filter(a -> a.id().equals(idOrName) || a.name().equals(idOrName)).findFirst();

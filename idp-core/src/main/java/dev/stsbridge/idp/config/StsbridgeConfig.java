@@ -52,6 +52,28 @@ public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, Direct
         return ConfigLoader.parse(yaml, source, baseDirectory);
     }
 
+    /** The same configuration with another data directory (the {@code --data-dir} option). */
+    public StsbridgeConfig withDataDir(Path newDataDir) {
+        return new StsbridgeConfig(entityId, baseUrl, newDataDir, directory, aws, nameId, assertion);
+    }
+
+    /**
+     * The same configuration served at another base URL (e.g. the demo on another port). An entity ID that was
+     * the default one of the old base URL ({@code <base-url>/saml2/metadata}) moves with it; any other stays.
+     */
+    public StsbridgeConfig withBaseUrl(URI newBaseUrl) {
+        String defaultEntityId = baseUrl.toString().replaceAll("/+$", "") + "/saml2/metadata";
+        String newEntityId = entityId.equals(defaultEntityId)
+                ? newBaseUrl.toString().replaceAll("/+$", "") + "/saml2/metadata" : entityId;
+        return new StsbridgeConfig(newEntityId, newBaseUrl, dataDir, directory, aws, nameId, assertion);
+    }
+
+    /** The same configuration with the browser form posting to {@code postUrl} (e.g. the local AWS model). */
+    public StsbridgeConfig withSigninPostUrl(URI postUrl) {
+        return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws.withSigninPostUrl(postUrl), nameId,
+                assertion);
+    }
+
     /** Every directory attribute to read: {@code directory.attributes} plus those the AWS and NameID settings use. */
     public Set<String> directoryAttributes() {
         Set<String> names = new LinkedHashSet<>(directory.attributes());

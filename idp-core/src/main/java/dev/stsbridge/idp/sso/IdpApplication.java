@@ -1,0 +1,190 @@
+package dev.stsbridge.idp.sso;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.stsbridge.idp.assertion.AssertionEncrypter;
+import dev.stsbridge.idp.assertion.AssertionFactory;
+import dev.stsbridge.idp.assertion.AssertionRequest;
+import dev.stsbridge.idp.assertion.AwsSignInUrl;
+import dev.stsbridge.idp.assertion.ResponseSigner;
+import dev.stsbridge.idp.assertion.SigningMode;
+import dev.stsbridge.idp.claims.AwsClaimsResolver;
+import dev.stsbridge.idp.claims.NameIdGenerator;
+import dev.stsbridge.idp.config.EncryptionConfig;
+import dev.stsbridge.idp.config.SignedParts;
+import dev.stsbridge.idp.config.StsbridgeConfig;
+import dev.stsbridge.idp.directory.Directories;
+import dev.stsbridge.idp.directory.Directory;
+import dev.stsbridge.idp.directory.DirectoryUser;
+import dev.stsbridge.idp.rules.AwsRules;
+import dev.stsbridge.keys.Certificates;
+import dev.stsbridge.keys.KeyRing;
+import dev.stsbridge.keys.KeyRingService;
+import dev.stsbridge.keys.KeyRingStore;
+import dev.stsbridge.keys.KeySpec;
+import dev.stsbridge.keys.SigningKeyGenerator;
+import dev.stsbridge.metadata.IdpIdentity;
+import dev.stsbridge.metadata.IdpMetadataBuilder;
+import dev.stsbridge.metadata.MetadataSigner;
+
+/**
+ * The IdP assembled from its configuration: the signing keys (generated into the data directory on first start),
+ * the persistent-NameID secret, the directory, the SSO service and the signed metadata document. The web server
+ * and the {@code stsbridge assertion} command both start here, so they behave the same.
+ */
+public final class IdpApplication implements AutoCloseable {
+
+    /** How long an IdP login lasts unless the caller says otherwise (AuthnStatement SessionNotOnOrAfter). */
+    public static final Duration DEFAULT_SESSION_LENGTH = Duration.ofHours(8);
+
+    private final StsbridgeConfig config;
+    private final IdpIdentity identity;
+    private final KeyRing keys;
+    private final boolean keysGenerated;
+    private final Directory directory;
+    private final SsoService sso;
+    private final byte[] signedMetadata;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    private IdpApplication(StsbridgeConfig config, IdpIdentity identity, KeyRingService.Opened keys,
+                           Directory directory, SsoService sso, byte[] signedMetadata, Clock clock,
+                           SecureRandom random) {
+        this.config = config;
+        this.identity = identity;
+        this.keys = keys.ring();
+        this.keysGenerated = keys.generated();
+        this.directory = directory;
+        this.sso = sso;
+        this.signedMetadata = signedMetadata;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /**
+     * Opens the keys (generating them on first start), the directory and everything else.
+     *
+     * @param environment the process environment (key store password, directory secrets)
+     * @throws dev.stsbridge.keys.KeyRingException when the key store cannot be opened
+     * @throws IllegalStateException when the directory or another resource cannot be set up
+     */
+    public static IdpApplication start(StsbridgeConfig config, Map<String, String> environment, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        KeyRingService.Opened keys = new KeyRingService(new KeyRingStore(config.dataDir(), environment),
+                new SigningKeyGenerator(clock)).loadOrGenerate(KeySpec.defaults(config.entityId()));
+        IdpIdentity identity = IdpIdentity.at(config.baseUrl()).withEntityId(config.entityId());
+        byte[] metadata = new MetadataSigner().signToBytes(new IdpMetadataBuilder().build(identity, keys.ring()),
+                keys.ring().current());
+        SsoService sso = ssoService(config, keys.ring(), NameIdSecret.loadOrCreate(config.dataDir(), random),
+                clock, random);
+        Directory directory = Directories.open(config, environment);
+        return new IdpApplication(config, identity, keys, directory, sso, metadata, clock, random);
+    }
+
+    private static SsoService ssoService(StsbridgeConfig config, KeyRing keys, byte[] nameIdSecret, Clock clock,
+                                         SecureRandom random) {
+        SsoService.Settings settings = new SsoService.Settings(config.entityId(),
+                AwsSignInUrl.of(config.aws().signinUrl().toString()), config.aws().audience(),
+                config.aws().postUrl(), config.assertion().validity());
+        return new SsoService(settings, new AwsClaimsResolver(config.aws()), new AwsRules(config.aws().partition()),
+                NameIdGenerator.of(config.nameId(), nameIdSecret, random), new AssertionFactory(clock, random),
+                new ResponseSigner(keys.current(), signingMode(config.assertion().sign())),
+                encrypter(config.assertion().encryption()));
+    }
+
+    static SigningMode signingMode(SignedParts parts) {
+        return switch (parts) {
+            case ASSERTION -> SigningMode.ASSERTION;
+            case RESPONSE -> SigningMode.RESPONSE;
+            case BOTH -> SigningMode.BOTH;
+        };
+    }
+
+    private static Optional<AssertionEncrypter> encrypter(EncryptionConfig encryption) {
+        if (!encryption.enabled()) {
+            return Optional.empty();
+        }
+        Path file = encryption.spCertificate().orElseThrow();
+        try {
+            List<X509Certificate> certificates = Certificates.fromPem(Files.readAllBytes(file));
+            if (certificates.size() != 1) {
+                throw new IllegalStateException("assertion.encryption.sp-certificate " + file
+                        + " must hold exactly one certificate, has " + certificates.size());
+            }
+            return Optional.of(new AssertionEncrypter(certificates.get(0)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read assertion.encryption.sp-certificate " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A person who just authenticated: a new IdP session starting now.
+     *
+     * @param overTls whether the password came over TLS (the AuthnContextClassRef says so)
+     */
+    public SignedInUser signedIn(DirectoryUser user, boolean overTls, Duration sessionLength) {
+        Instant now = clock.instant();
+        byte[] index = new byte[16];
+        random.nextBytes(index);
+        return new SignedInUser(user, now,
+                overTls ? AssertionRequest.PASSWORD_PROTECTED_TRANSPORT : AssertionRequest.PASSWORD,
+                "_" + HexFormat.of().formatHex(index), now.plus(sessionLength));
+    }
+
+    public StsbridgeConfig config() {
+        return config;
+    }
+
+    public IdpIdentity identity() {
+        return identity;
+    }
+
+    public KeyRing keys() {
+        return keys;
+    }
+
+    /** Whether the keys were generated by this start (the first start with this data directory). */
+    public boolean keysGenerated() {
+        return keysGenerated;
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    public SsoService sso() {
+        return sso;
+    }
+
+    /** The signed metadata, exactly the bytes {@code stsbridge metadata export --sign} writes for these keys. */
+    public byte[] signedMetadata() {
+        return signedMetadata.clone();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        directory.close();
+    }
+
+    @Override
+    public String toString() {
+        return "IdpApplication[" + identity.entityId() + ", " + Objects.toString(config.baseUrl()) + "]";
+    }
+}
