@@ -17,7 +17,7 @@ import com.github.mustachejava.MustacheFactory;
  * <p>Why mustache.java: logic-less templates cannot run code or build markup from values; {@code {{value}}} is
  * HTML-escaped ({@code & < > " ' ` =}) by default, so a value is safe in element content and in quoted attributes;
  * the library is small, has no dependencies, and is on Maven Central. Our templates never use the unescaped forms
- * ({@code {{{ }}}}, {@code {{& }}}); a test checks. Template inheritance ({@code {{<layout}}}) gives every page the
+ * (triple mustaches, the ampersand tag); a test checks. Template inheritance ({@code {{<layout}}}) gives every page the
  * same head (viewport meta tag, our stylesheet, no external asset).
  */
 public final class Templates {
