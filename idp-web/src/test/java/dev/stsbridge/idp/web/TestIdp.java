@@ -67,7 +67,7 @@ public final class TestIdp implements AutoCloseable {
         }
     }
 
-    /** Writes a file into the data directory's parent (for SP metadata). */
+    /** Writes a file (e.g. SP metadata) into {@code dir}. */
     public static Path write(Path dir, String name, String content) {
         try {
             return Files.writeString(dir.resolve(name), content);

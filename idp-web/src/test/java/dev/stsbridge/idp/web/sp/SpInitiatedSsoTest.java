@@ -46,8 +46,8 @@ class SpInitiatedSsoTest {
     static void start() {
         open = new TestSp("https://sp.example.test/saml", "https://sp.example.test/acs", Clock.systemUTC());
         signing = new TestSp("https://signed.example.test/saml", "https://signed.example.test/acs", Clock.systemUTC());
-        Path openMetadata = TestIdp.write(dataDir.getParent(), "open-sp.xml", open.metadata(false));
-        Path signedMetadata = TestIdp.write(dataDir.getParent(), "signed-sp.xml", signing.metadata(true));
+        Path openMetadata = TestIdp.write(dataDir, "open-sp.xml", open.metadata(false));
+        Path signedMetadata = TestIdp.write(dataDir, "signed-sp.xml", signing.metadata(true));
         idp = TestIdp.start(dataDir, List.of(
                 new ServiceProviderConfig(openMetadata, SpProfile.BASIC, NameIdFormat.EMAIL, false),
                 new ServiceProviderConfig(signedMetadata, SpProfile.BASIC, NameIdFormat.PERSISTENT, false)));
