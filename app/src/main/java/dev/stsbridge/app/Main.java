@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             KeysCommand.class,
             MetadataCommand.class,
+            ServeCommand.class,
             VerifierCommand.class,
         })
 public final class Main implements Runnable {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 import dev.stsbridge.idp.claims.AwsClaims;
@@ -19,6 +20,9 @@ import dev.stsbridge.idp.claims.NameId;
  * Conditions (NotBefore = now, NotOnOrAfter = now + validity, the audience); an AuthnStatement; and the AWS
  * attributes ({@code xs:string} values, NameFormat uri). Every time comes from the injected clock, in whole
  * milliseconds; IDs are {@code _} followed by 128 random bits in hex (valid NCNames).
+ *
+ * <p>The same shape answers any other SAML SP ({@link #build(String, List, NameId, SpAssertionRequest)}): its ACS URL
+ * as Destination and Recipient, its entity ID as audience, the attributes the SP's profile gives.
  *
  * <p>The result renders as the OpenSAML 4 object model ({@link AwsResponse#toOpenSaml()}) or, when signed, through
  * {@link ResponseSigner}'s lean writer; tests prove both the same.
@@ -58,6 +62,30 @@ public final class AssertionFactory {
                 request.destination().value(), request.inResponseTo(), nameId, now.plus(request.validity()),
                 request.audience(), request.authnInstant().truncatedTo(ChronoUnit.MILLIS), request.sessionIndex(),
                 sessionEnd, request.authnContextClassRef(), AwsAttributes.of(claims)));
+    }
+
+    /**
+     * Builds the unsigned response for one user to any SAML SP: the given attributes (none: no AttributeStatement),
+     * Destination and Recipient the SP's ACS URL, audience its entity ID.
+     *
+     * @param username who the response is about (for logs; not sent)
+     * @throws IllegalArgumentException if the IdP session has already ended
+     */
+    public AwsResponse build(String username, List<SamlAttribute> attributes, NameId nameId,
+                             SpAssertionRequest request) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(nameId, "nameId");
+        Objects.requireNonNull(request, "request");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant sessionEnd = request.sessionNotOnOrAfter().truncatedTo(ChronoUnit.MILLIS);
+        if (!sessionEnd.isAfter(now)) {
+            throw new IllegalArgumentException("the session of " + username + " ended at " + sessionEnd
+                    + ": nothing to assert");
+        }
+        return new AwsResponse(new ResponseContent(username, newId(), newId(), now, request.issuer(),
+                request.destination().toString(), request.inResponseTo(), nameId, now.plus(request.validity()),
+                request.audience(), request.authnInstant().truncatedTo(ChronoUnit.MILLIS), request.sessionIndex(),
+                sessionEnd, request.authnContextClassRef(), attributes));
     }
 
     /** {@code _} and 128 random bits in hex: an NCName, unguessable, unique in practice. */

@@ -7,7 +7,8 @@ import org.opensaml.saml.saml2.core.Response;
 
 /**
  * An unsigned AWS SAML response as {@link AssertionFactory} built it: a {@code samlp:Response} with one assertion.
- * Only the factory creates one; {@link ResponseSigner} signs it.
+ * Only the factory creates one; {@link ResponseSigner} signs it. Responses to other SAML SPs (the factory's
+ * {@code SpAssertionRequest} form) have the same shape and type; the name stays for the AWS-first API.
  */
 public final class AwsResponse {
 

@@ -52,11 +52,14 @@ final class AwsResponseXml {
         CanonicalXml.text(out, content.audience(), "audience");
         out.append("</saml2:Audience></saml2:AudienceRestriction></saml2:Conditions>");
         authnStatement(out, content);
-        out.append("<saml2:AttributeStatement>");
-        for (SamlAttribute attribute : content.attributes()) {
-            attribute(out, attribute);
+        if (!content.attributes().isEmpty()) { // the schema wants at least one Attribute in an AttributeStatement
+            out.append("<saml2:AttributeStatement>");
+            for (SamlAttribute attribute : content.attributes()) {
+                attribute(out, attribute);
+            }
+            out.append("</saml2:AttributeStatement>");
         }
-        out.append("</saml2:AttributeStatement></saml2:Assertion>");
+        out.append("</saml2:Assertion>");
     }
 
     /**

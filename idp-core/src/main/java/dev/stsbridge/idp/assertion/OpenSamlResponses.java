@@ -63,7 +63,9 @@ final class OpenSamlResponses {
         assertion.setSubject(subject(content));
         assertion.setConditions(conditions(content));
         assertion.getAuthnStatements().add(authnStatement(content));
-        assertion.getAttributeStatements().add(attributeStatement(content));
+        if (!content.attributes().isEmpty()) {
+            assertion.getAttributeStatements().add(attributeStatement(content));
+        }
         return assertion;
     }
 

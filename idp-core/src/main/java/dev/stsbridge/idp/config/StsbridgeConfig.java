@@ -4,16 +4,19 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The whole configuration ({@code stsbridge.yaml}): {@code entity-id} (the IdP's SAML entity ID),
  * {@code base-url} (where users reach the IdP), {@code data-dir} (keys and state; default {@code data}),
- * {@code directory}, {@code aws}, {@code name-id} and {@code assertion}. Keys are lower-case-dashed; unknown
+ * {@code directory}, {@code aws}, {@code name-id}, {@code assertion}, {@code server} (the web server) and
+ * {@code service-providers} (SAML SPs besides AWS that may send AuthnRequests). Keys are lower-case-dashed; unknown
  * keys are errors; relative paths are resolved against the configuration file's directory.
  */
 public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
-                              NameIdFormat nameId, AssertionConfig assertion) {
+                              NameIdFormat nameId, AssertionConfig assertion, ServerConfig server,
+                              List<ServiceProviderConfig> serviceProviders) {
 
     /** The bundled demo configuration, matching the demo LDIF (DESIGN.md's alice, bob and carol). */
     public static final String DEMO_RESOURCE = "dev/stsbridge/idp/demo/demo.yaml";
@@ -26,6 +29,14 @@ public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, Direct
         ConfigChecks.required(aws, "aws");
         nameId = ConfigChecks.orDefault(nameId, NameIdFormat.PERSISTENT);
         assertion = ConfigChecks.orDefault(assertion, AssertionConfig.defaults());
+        server = ConfigChecks.orDefault(server, ServerConfig.defaults());
+        serviceProviders = ConfigChecks.listOrEmpty(serviceProviders, "service-providers");
+    }
+
+    /** The configuration without {@code server} and {@code service-providers} (their defaults). */
+    public StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
+                           NameIdFormat nameId, AssertionConfig assertion) {
+        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, null, null);
     }
 
     /**
@@ -54,7 +65,8 @@ public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, Direct
 
     /** The same configuration with another data directory (the {@code --data-dir} option). */
     public StsbridgeConfig withDataDir(Path newDataDir) {
-        return new StsbridgeConfig(entityId, baseUrl, newDataDir, directory, aws, nameId, assertion);
+        return new StsbridgeConfig(entityId, baseUrl, newDataDir, directory, aws, nameId, assertion, server,
+                serviceProviders);
     }
 
     /**
@@ -65,13 +77,20 @@ public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, Direct
         String defaultEntityId = baseUrl.toString().replaceAll("/+$", "") + "/saml2/metadata";
         String newEntityId = entityId.equals(defaultEntityId)
                 ? newBaseUrl.toString().replaceAll("/+$", "") + "/saml2/metadata" : entityId;
-        return new StsbridgeConfig(newEntityId, newBaseUrl, dataDir, directory, aws, nameId, assertion);
+        return new StsbridgeConfig(newEntityId, newBaseUrl, dataDir, directory, aws, nameId, assertion, server,
+                serviceProviders);
     }
 
     /** The same configuration with the browser form posting to {@code postUrl} (e.g. the local AWS model). */
     public StsbridgeConfig withSigninPostUrl(URI postUrl) {
         return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws.withSigninPostUrl(postUrl), nameId,
-                assertion);
+                assertion, server, serviceProviders);
+    }
+
+    /** The same configuration with other web server settings (the {@code serve} command's flags). */
+    public StsbridgeConfig withServer(ServerConfig newServer) {
+        return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, newServer,
+                serviceProviders);
     }
 
     /** Every directory attribute to read: {@code directory.attributes} plus those the AWS and NameID settings use. */

@@ -55,19 +55,21 @@ public final class IdpApplication implements AutoCloseable {
     private final boolean keysGenerated;
     private final Directory directory;
     private final SsoService sso;
+    private final BasicSsoService basicSso;
     private final byte[] signedMetadata;
     private final Clock clock;
     private final SecureRandom random;
 
     private IdpApplication(StsbridgeConfig config, IdpIdentity identity, KeyRingService.Opened keys,
-                           Directory directory, SsoService sso, byte[] signedMetadata, Clock clock,
-                           SecureRandom random) {
+                           Directory directory, SsoService sso, BasicSsoService basicSso, byte[] signedMetadata,
+                           Clock clock, SecureRandom random) {
         this.config = config;
         this.identity = identity;
         this.keys = keys.ring();
         this.keysGenerated = keys.generated();
         this.directory = directory;
         this.sso = sso;
+        this.basicSso = basicSso;
         this.signedMetadata = signedMetadata;
         this.clock = clock;
         this.random = random;
@@ -87,10 +89,13 @@ public final class IdpApplication implements AutoCloseable {
         IdpIdentity identity = IdpIdentity.at(config.baseUrl()).withEntityId(config.entityId());
         byte[] metadata = new MetadataSigner().signToBytes(new IdpMetadataBuilder().build(identity, keys.ring()),
                 keys.ring().current());
-        SsoService sso = ssoService(config, keys.ring(), NameIdSecret.loadOrCreate(config.dataDir(), random),
-                clock, random);
+        byte[] nameIdSecret = NameIdSecret.loadOrCreate(config.dataDir(), random);
+        SsoService sso = ssoService(config, keys.ring(), nameIdSecret, clock, random);
+        BasicSsoService basicSso = new BasicSsoService(config.entityId(), config.assertion().validity(), nameIdSecret,
+                random, new AssertionFactory(clock, random),
+                new ResponseSigner(keys.ring().current(), signingMode(config.assertion().sign())));
         Directory directory = Directories.open(config, environment);
-        return new IdpApplication(config, identity, keys, directory, sso, metadata, clock, random);
+        return new IdpApplication(config, identity, keys, directory, sso, basicSso, metadata, clock, random);
     }
 
     private static SsoService ssoService(StsbridgeConfig config, KeyRing keys, byte[] nameIdSecret, Clock clock,
@@ -167,6 +172,11 @@ public final class IdpApplication implements AutoCloseable {
 
     public SsoService sso() {
         return sso;
+    }
+
+    /** Sign-in to SAML SPs of the {@code basic} profile (SP-initiated, any SP that is not AWS's console sign-in). */
+    public BasicSsoService basicSso() {
+        return basicSso;
     }
 
     /** The signed metadata, exactly the bytes {@code stsbridge metadata export --sign} writes for these keys. */

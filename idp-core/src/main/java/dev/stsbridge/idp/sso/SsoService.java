@@ -82,6 +82,18 @@ public final class SsoService {
      * @throws IllegalArgumentException when the person may not use the chosen role (or it does not exist)
      */
     public SsoOutcome respond(SignedInUser person, RoleChoice choice, Optional<String> relayState) {
+        return respond(person, choice, relayState, Optional.empty());
+    }
+
+    /**
+     * The same, answering an AuthnRequest (SP-initiated sign-in): the response and its bearer confirmation carry
+     * {@code InResponseTo}.
+     *
+     * @param inResponseTo the AuthnRequest's ID (an xs:NCName), empty for IdP-initiated sign-in
+     * @throws IllegalArgumentException when the person may not use the chosen role, or the ID is not an NCName
+     */
+    public SsoOutcome respond(SignedInUser person, RoleChoice choice, Optional<String> relayState,
+                              Optional<String> inResponseTo) {
         Resolution resolution = resolve(person, choice);
         List<AwsRuleViolation> violations = rules.check(resolution.claims());
         if (!violations.isEmpty()) {
@@ -89,7 +101,7 @@ public final class SsoService {
             return new SsoOutcome.Refused(resolution, violations);
         }
         NameId nameId = nameIds.nameIdFor(person.user(), settings.audience());
-        AwsResponse response = factory.build(resolution.claims(), nameId, request(person));
+        AwsResponse response = factory.build(resolution.claims(), nameId, request(person, inResponseTo));
         SignedResponse signed = encrypter.map(e -> signer.sign(response, e)).orElseGet(() -> signer.sign(response));
         PostForm form = new PostForm(settings.postTarget(), signed.base64(), relayState, signed.responseId(),
                 signed.assertionId(), resolution.claims());
@@ -111,8 +123,10 @@ public final class SsoService {
                 : resolver.resolveFor(person.user(), choice.account().orElseThrow(), choice.role().orElseThrow());
     }
 
-    private AssertionRequest request(SignedInUser person) {
-        return AssertionRequest.builder(settings.issuer(), settings.destination())
+    private AssertionRequest request(SignedInUser person, Optional<String> inResponseTo) {
+        AssertionRequest.Builder builder = AssertionRequest.builder(settings.issuer(), settings.destination());
+        inResponseTo.ifPresent(builder::inResponseTo);
+        return builder
                 .audience(settings.audience())
                 .authnInstant(person.authnInstant())
                 .authnContextClassRef(person.authnContextClassRef())

@@ -1,0 +1,50 @@
+package dev.stsbridge.idp.web;
+
+import dev.stsbridge.idp.sso.IdpApplication;
+import dev.stsbridge.idp.web.html.StaticAssets;
+import dev.stsbridge.idp.web.html.Templates;
+import dev.stsbridge.idp.web.http.WebHandler;
+import dev.stsbridge.idp.web.login.LoginEndpoints;
+import dev.stsbridge.idp.web.login.LoginThrottle;
+import dev.stsbridge.idp.web.ops.AuditLog;
+import dev.stsbridge.idp.web.ops.OpsEndpoints;
+import dev.stsbridge.idp.web.ops.WebMetrics;
+import dev.stsbridge.idp.web.portal.PortalEndpoints;
+import dev.stsbridge.idp.web.session.InMemorySessionStore;
+import dev.stsbridge.idp.web.session.Sessions;
+import dev.stsbridge.idp.web.sp.ServiceProviders;
+import dev.stsbridge.idp.web.sp.SpSsoEndpoints;
+import dev.stsbridge.idp.web.sso.AwsSsoEndpoint;
+
+/** Every endpoint of the IdP (DESIGN.md's fixed paths), wired to its collaborators. */
+final class IdpRoutes {
+
+    private IdpRoutes() {
+    }
+
+    static WebHandler handler(IdpApplication idp, ServerSettings settings, AuditLog audit) {
+        Sessions sessions = new Sessions(new InMemorySessionStore(), idp.clock(), settings.sessionIdleTimeout(),
+                settings.sessionAbsoluteTimeout());
+        WebMetrics metrics = new WebMetrics(sessions::size);
+        LoginEndpoints login = new LoginEndpoints(idp, sessions, new LoginThrottle(idp.clock(),
+                LoginThrottle.Policy.perUsername(), LoginThrottle.Policy.perAddress()), audit, metrics);
+        PortalEndpoints portal = new PortalEndpoints(idp, sessions, audit, metrics);
+        AwsSsoEndpoint aws = new AwsSsoEndpoint(idp, sessions, audit, metrics);
+        SpSsoEndpoints sp = new SpSsoEndpoints(idp, ServiceProviders.load(idp.config()), sessions, aws, audit,
+                metrics, idp.clock());
+        OpsEndpoints ops = new OpsEndpoints(idp, metrics);
+        return new WebHandler(Templates.load())
+                .get("/", portal.root())
+                .get("/login", login.form()).post("/login", login.submit())
+                .get("/logout", login.confirm()).post("/logout", login.logout())
+                .get("/portal", portal.portal())
+                .get("/explain", portal.explain())
+                .get("/sso/aws", aws)
+                .get("/saml2/sso", sp.redirectBinding()).post("/saml2/sso", sp.postBinding())
+                .get(LoginEndpoints.CONTINUE_PATH, sp.continueAfterLogin())
+                .get("/saml2/metadata", ops.metadata())
+                .get("/healthz", ops.health())
+                .get("/metrics", ops.metrics())
+                .get(StaticAssets.STYLESHEET_PATH, StaticAssets.stylesheet());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.stsbridge.idp.web.ops;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit trail: one JSON object per line, per login attempt ({@code "event":"login"}, outcome {@code ok},
+ * {@code failed}, {@code throttled}, {@code locked} or {@code error}) and per issued assertion
+ * ({@code "event":"assertion"}), and per pre-flight refusal ({@code "event":"refused"}). Fields: time, request ID,
+ * user, client address, SP, assertion ID, role ARNs, session tag keys. Never passwords, assertions, keys, tag
+ * values or session IDs.
+ *
+ * <p>Lines go to a {@link Sink}: by default the SLF4J logger {@value #LOGGER} at INFO (the {@code stsbridge}
+ * command's logback configuration writes it, and only it, to standard output); tests collect them.
+ */
+public final class AuditLog {
+
+    public static final String LOGGER = "stsbridge.audit";
+    private static final int MAX_USER_CHARS = 128;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Receives each audit line (one JSON object, no newline). Must be thread-safe. */
+    @FunctionalInterface
+    public interface Sink {
+        void write(String line);
+    }
+
+    private final Sink sink;
+    private final Clock clock;
+
+    public AuditLog(Sink sink, Clock clock) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The SLF4J logger {@value #LOGGER}, at INFO. */
+    public static Sink toLogger() {
+        org.slf4j.Logger logger = LoggerFactory.getLogger(LOGGER);
+        return logger::info;
+    }
+
+    /** A login attempt; {@code lockedUntil} when this attempt met or started a lock. */
+    public void login(String outcome, String user, String client, String requestId, Optional<Instant> lockedUntil) {
+        Map<String, Object> line = start("login", requestId);
+        line.put("outcome", outcome);
+        line.put("user", shortened(user));
+        line.put("client", client);
+        lockedUntil.ifPresent(t -> line.put("locked_until", t.toString()));
+        write(line);
+    }
+
+    /** An assertion was issued (and handed to the browser to post). */
+    public void assertion(Issued issued, String requestId) {
+        Map<String, Object> line = start("assertion", requestId);
+        line.put("user", issued.user());
+        line.put("client", issued.client());
+        line.put("sp", issued.sp());
+        line.put("assertion_id", issued.assertionId());
+        issued.inResponseTo().ifPresent(id -> line.put("in_response_to", id));
+        line.put("roles", issued.roles());
+        line.put("tag_keys", issued.tagKeys());
+        line.put("purpose", issued.purpose());
+        write(line);
+    }
+
+    /** The pre-flight check refused an assertion: the rules broken (not the values). */
+    public void refused(String user, String client, String sp, List<String> rules, String requestId) {
+        Map<String, Object> line = start("refused", requestId);
+        line.put("user", user);
+        line.put("client", client);
+        line.put("sp", sp);
+        line.put("rules", rules);
+        write(line);
+    }
+
+    /**
+     * One issued assertion, as audited.
+     *
+     * @param purpose {@code sso} (posted to the SP) or {@code explain} (shown on the explain page)
+     */
+    public record Issued(String user, String client, String sp, String assertionId, Optional<String> inResponseTo,
+                         List<String> roles, List<String> tagKeys, String purpose) {
+        public Issued {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(sp, "sp");
+            Objects.requireNonNull(assertionId, "assertionId");
+            Objects.requireNonNull(inResponseTo, "inResponseTo");
+            roles = List.copyOf(roles);
+            tagKeys = List.copyOf(tagKeys);
+            Objects.requireNonNull(purpose, "purpose");
+        }
+    }
+
+    private Map<String, Object> start(String event, String requestId) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", clock.instant().toString());
+        line.put("event", event);
+        line.put("request_id", requestId);
+        return line;
+    }
+
+    private void write(Map<String, Object> line) {
+        try {
+            sink.write(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an audit line: " + e.getMessage(), e);
+        }
+    }
+
+    private static String shortened(String user) {
+        return user.length() <= MAX_USER_CHARS ? user : user.substring(0, MAX_USER_CHARS) + "...";
+    }
+}

@@ -1,0 +1,82 @@
+package dev.stsbridge.idp.web.ops;
+
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.stsbridge.idp.directory.DirectoryHealth;
+import dev.stsbridge.idp.sso.IdpApplication;
+import dev.stsbridge.idp.web.http.Endpoint;
+
+/** {@code /healthz}, {@code /metrics} and {@code /saml2/metadata}. */
+public final class OpsEndpoints {
+
+    public static final String METADATA_CONTENT_TYPE = "application/samlmetadata+xml";
+    public static final String METADATA_FILE_NAME = "stsbridge-idp-metadata.xml";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final IdpApplication idp;
+    private final WebMetrics metrics;
+    private final byte[] metadata;
+
+    public OpsEndpoints(IdpApplication idp, WebMetrics metrics) {
+        this.idp = idp;
+        this.metrics = metrics;
+        this.metadata = idp.signedMetadata();
+    }
+
+    /**
+     * {@code /healthz}: 200 with {@code "status":"ok"} when the directory answers and the signing key is loaded and
+     * its certificate valid now; otherwise 503 with {@code "status":"unavailable"} and the reason.
+     */
+    public Endpoint health() {
+        return exchange -> {
+            DirectoryHealth directory = idp.directory().health();
+            X509Certificate certificate = idp.keys().current().certificate();
+            Instant now = idp.clock().instant();
+            boolean keyValid = !now.isBefore(certificate.getNotBefore().toInstant())
+                    && now.isBefore(certificate.getNotAfter().toInstant());
+            Map<String, Object> body = new LinkedHashMap<>();
+            boolean ok = directory.available() && keyValid;
+            body.put("status", ok ? "ok" : "unavailable");
+            if (!ok) {
+                body.put("reason", !directory.available() ? "directory unavailable: " + directory.detail()
+                        : "the signing certificate is not valid now (valid " + certificate.getNotBefore().toInstant()
+                        + " to " + certificate.getNotAfter().toInstant() + ")");
+            }
+            body.put("directory", Map.of("available", directory.available(), "detail", directory.detail(),
+                    "latency_ms", directory.latency().toMillis()));
+            body.put("signing_key", Map.of("loaded", true, "id", idp.keys().current().id(), "certificate_valid",
+                    keyValid, "not_after", certificate.getNotAfter().toInstant().toString()));
+            exchange.setHeader("Cache-Control", "no-store");
+            exchange.send(ok ? 200 : 503, "application/json", json(body));
+        };
+    }
+
+    /** {@code /metrics}: Prometheus text format 0.0.4. */
+    public Endpoint metrics() {
+        return exchange -> exchange.send(200, "text/plain; version=0.0.4; charset=utf-8",
+                metrics.scrape().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code /saml2/metadata}: the signed metadata, byte for byte what {@code metadata export --sign} writes. */
+    public Endpoint metadata() {
+        return exchange -> {
+            exchange.setHeader("Content-Disposition", "attachment; filename=" + METADATA_FILE_NAME);
+            exchange.send(200, METADATA_CONTENT_TYPE, metadata);
+        };
+    }
+
+    private static byte[] json(Map<String, Object> body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.stsbridge.idp.web.sp;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.opensaml.core.xml.XMLObject;
+import org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport;
+import org.opensaml.core.xml.io.Unmarshaller;
+import org.opensaml.core.xml.io.UnmarshallingException;
+import org.opensaml.saml.common.SAMLVersion;
+import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import dev.stsbridge.idp.web.http.HttpError;
+import dev.stsbridge.xml.SecureXml;
+import dev.stsbridge.xml.XmlParseException;
+
+/**
+ * The checks of an AuthnRequest, in one readable method ({@link #check}): hardened parse (no DTD) -> an
+ * AuthnRequest -> a registered issuer -> its signature (required when the SP signs or the configuration says so;
+ * checked whenever present) -> SAML 2.0 and an ID -> Destination is our SSO URL (when given) -> IssueInstant
+ * within {@link #MAX_SKEW} of now -> the ACS URL (or index) is one of the SP's -> the ID not seen before.
+ * Each refusal is a 400 with one line saying what is wrong; no response is ever sent to a bad request.
+ */
+final class AuthnRequestChecks {
+
+    static final Duration MAX_SKEW = Duration.ofMinutes(5);
+    private static final String PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
+    private static final Pattern NC_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]{0,255}");
+
+    private final ServiceProviders sps;
+    private final URI ssoUrl;
+    private final Clock clock;
+    private final ReplayCache replays;
+
+    AuthnRequestChecks(ServiceProviders sps, URI ssoUrl, Clock clock) {
+        this.sps = sps;
+        this.ssoUrl = ssoUrl;
+        this.clock = clock;
+        this.replays = new ReplayCache(clock);
+    }
+
+    CheckedRequest check(InboundRequest in) {
+        Document document = parse(in.xml());
+        AuthnRequest request = unmarshal(document.getDocumentElement());
+        RegisteredSp sp = issuer(request);
+        signature(in, document, request, sp);
+        String id = idAndVersion(request);
+        destination(request);
+        Instant issued = fresh(request);
+        URI acs = acs(request, sp);
+        replays.firstUse(sp.entityId(), id, issued.plus(MAX_SKEW).plusSeconds(1));
+        return new CheckedRequest(sp, id, acs, in.relayState(), Boolean.TRUE.equals(request.isForceAuthn()),
+                Boolean.TRUE.equals(request.isPassive()));
+    }
+
+    private static Document parse(byte[] xml) {
+        try {
+            return SecureXml.parse(xml);
+        } catch (XmlParseException e) {
+            throw HttpError.badRequest("The SAMLRequest is not acceptable XML: " + e.getMessage());
+        }
+    }
+
+    private static AuthnRequest unmarshal(Element root) {
+        if (!PROTOCOL.equals(root.getNamespaceURI()) || !"AuthnRequest".equals(root.getLocalName())) {
+            throw HttpError.badRequest("The SAMLRequest is not a SAML 2.0 AuthnRequest (it is <" + root.getTagName()
+                    + ">).");
+        }
+        try {
+            Unmarshaller unmarshaller = XMLObjectProviderRegistrySupport.getUnmarshallerFactory().getUnmarshaller(root);
+            XMLObject object = unmarshaller.unmarshall(root);
+            return (AuthnRequest) object;
+        } catch (UnmarshallingException | ClassCastException | NullPointerException e) {
+            throw HttpError.badRequest("The AuthnRequest cannot be read: " + e.getMessage());
+        }
+    }
+
+    private RegisteredSp issuer(AuthnRequest request) {
+        String issuer = request.getIssuer() == null ? null : request.getIssuer().getValue();
+        if (issuer == null || issuer.isBlank()) {
+            throw HttpError.badRequest("The AuthnRequest has no Issuer.");
+        }
+        String shown = issuer.length() > 200 ? issuer.substring(0, 200) + "..." : issuer;
+        return sps.find(issuer.strip()).orElseThrow(() -> HttpError.badRequest("Unknown service provider \""
+                + shown + "\": register its metadata under service-providers."));
+    }
+
+    private static void signature(InboundRequest in, Document document, AuthnRequest request, RegisteredSp sp) {
+        boolean signed = in.binding() == InboundRequest.Binding.REDIRECT ? in.querySignature().isPresent()
+                : request.getSignature() != null;
+        if (!signed) {
+            if (sp.signsRequests()) {
+                throw HttpError.badRequest("The AuthnRequest must be signed: service provider " + sp.entityId()
+                        + " signs its requests.");
+            }
+            return;
+        }
+        if (in.binding() == InboundRequest.Binding.REDIRECT) {
+            RequestSignatures.verifyQuery(in.querySignature().orElseThrow(), sp.metadata().signingCertificates());
+        } else {
+            RequestSignatures.verifyEnveloped(document, request, sp.metadata().signingCertificates());
+        }
+    }
+
+    private static String idAndVersion(AuthnRequest request) {
+        if (request.getVersion() == null || !SAMLVersion.VERSION_20.equals(request.getVersion())) {
+            throw HttpError.badRequest("The AuthnRequest is not SAML version 2.0.");
+        }
+        String id = request.getID();
+        if (id == null || !NC_NAME.matcher(id).matches()) {
+            throw HttpError.badRequest("The AuthnRequest has no valid ID (an xs:NCName of at most 256 characters).");
+        }
+        return id;
+    }
+
+    private void destination(AuthnRequest request) {
+        String destination = request.getDestination();
+        if (destination != null && !destination.equals(ssoUrl.toString())) {
+            throw HttpError.badRequest("The AuthnRequest's Destination \"" + destination
+                    + "\" is not this IdP's SSO URL " + ssoUrl + ".");
+        }
+    }
+
+    private Instant fresh(AuthnRequest request) {
+        Instant issued = request.getIssueInstant();
+        if (issued == null) {
+            throw HttpError.badRequest("The AuthnRequest has no IssueInstant.");
+        }
+        Instant now = clock.instant();
+        if (issued.isBefore(now.minus(MAX_SKEW)) || issued.isAfter(now.plus(MAX_SKEW))) {
+            throw HttpError.badRequest("The AuthnRequest was issued at " + issued + ", more than "
+                    + MAX_SKEW.toMinutes() + " minutes from now (" + now + ").");
+        }
+        return issued;
+    }
+
+    private static URI acs(AuthnRequest request, RegisteredSp sp) {
+        String binding = request.getProtocolBinding();
+        if (binding != null && !binding.equals(RegisteredSp.HTTP_POST)) {
+            throw HttpError.badRequest("The AuthnRequest asks for the response binding " + binding
+                    + "; only HTTP-POST is supported.");
+        }
+        String url = request.getAssertionConsumerServiceURL();
+        Integer index = request.getAssertionConsumerServiceIndex();
+        if (url != null && index != null) {
+            throw HttpError.badRequest("The AuthnRequest gives both an AssertionConsumerServiceURL and an index.");
+        }
+        if (url != null) {
+            return sp.acs(url).orElseThrow(() -> HttpError.badRequest("The AssertionConsumerServiceURL \""
+                    + url + "\" is not registered for service provider " + sp.entityId() + "."));
+        }
+        return Optional.ofNullable(index).map(i -> sp.acs(i).orElseThrow(() -> HttpError.badRequest(
+                "The AssertionConsumerServiceIndex " + i + " is not registered for service provider "
+                        + sp.entityId() + "."))).orElseGet(sp::defaultAcs);
+    }
+}

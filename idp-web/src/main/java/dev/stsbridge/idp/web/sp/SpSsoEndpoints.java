@@ -1,0 +1,123 @@
+package dev.stsbridge.idp.web.sp;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import dev.stsbridge.idp.assertion.SignedResponse;
+import dev.stsbridge.idp.claims.MissingClaimException;
+import dev.stsbridge.idp.config.SpProfile;
+import dev.stsbridge.idp.sso.BasicSsoService;
+import dev.stsbridge.idp.sso.IdpApplication;
+import dev.stsbridge.idp.sso.RoleChoice;
+import dev.stsbridge.idp.sso.SignedInUser;
+import dev.stsbridge.idp.web.http.Endpoint;
+import dev.stsbridge.idp.web.http.Exchange;
+import dev.stsbridge.idp.web.http.HttpError;
+import dev.stsbridge.idp.web.login.LoginEndpoints;
+import dev.stsbridge.idp.web.ops.AuditLog;
+import dev.stsbridge.idp.web.ops.WebMetrics;
+import dev.stsbridge.idp.web.session.PendingAuthnRequest;
+import dev.stsbridge.idp.web.session.Session;
+import dev.stsbridge.idp.web.session.Sessions;
+import dev.stsbridge.idp.web.sso.AwsSsoEndpoint;
+import dev.stsbridge.idp.web.sso.PostFormPage;
+
+/**
+ * {@code /saml2/sso} (GET: HTTP-Redirect binding; POST: HTTP-POST binding) and {@code /saml2/sso/continue}: decode
+ * -> check ({@link AuthnRequestChecks}) -> answer now if signed in, else keep the request in the session and log in
+ * first -> the response (InResponseTo = the request's ID) by the SP's profile, posted to the checked ACS URL.
+ */
+public final class SpSsoEndpoints {
+
+    private final IdpApplication idp;
+    private final ServiceProviders sps;
+    private final Sessions sessions;
+    private final AuthnRequestChecks checks;
+    private final AwsSsoEndpoint aws;
+    private final AuditLog audit;
+    private final WebMetrics metrics;
+
+    public SpSsoEndpoints(IdpApplication idp, ServiceProviders sps, Sessions sessions, AwsSsoEndpoint aws,
+                          AuditLog audit, WebMetrics metrics, Clock clock) {
+        this.idp = idp;
+        this.sps = sps;
+        this.sessions = sessions;
+        this.checks = new AuthnRequestChecks(sps, idp.identity().singleSignOnUrl(), clock);
+        this.aws = aws;
+        this.audit = audit;
+        this.metrics = metrics;
+    }
+
+    /** {@code GET /saml2/sso}: the HTTP-Redirect binding. */
+    public Endpoint redirectBinding() {
+        return exchange -> receive(exchange, SamlBindings.redirect(exchange.rawQuery()));
+    }
+
+    /** {@code POST /saml2/sso}: the HTTP-POST binding. */
+    public Endpoint postBinding() {
+        return exchange -> receive(exchange, SamlBindings.post(exchange.form("SAMLRequest"),
+                exchange.form("RelayState")));
+    }
+
+    /** {@code GET /saml2/sso/continue}: after the login, the request kept in the session is answered. */
+    public Endpoint continueAfterLogin() {
+        return exchange -> {
+            Session session = sessions.current(exchange).filter(s -> s.signedIn() && s.pending().isPresent())
+                    .orElseThrow(() -> HttpError.badRequest("There is no sign-in request waiting for you; start "
+                            + "again from the application you were signing in to."));
+            PendingAuthnRequest pending = session.pending().orElseThrow();
+            session = sessions.save(session.withPending(Optional.empty()));
+            RegisteredSp sp = sps.find(pending.spEntityId()).orElseThrow(() -> HttpError.badRequest(
+                    "The service provider " + pending.spEntityId() + " is no longer registered."));
+            answer(exchange, session, sp, pending);
+        };
+    }
+
+    private void receive(Exchange exchange, InboundRequest inbound) {
+        long start = System.nanoTime();
+        CheckedRequest request = checks.check(inbound);
+        PendingAuthnRequest pending = new PendingAuthnRequest(request.sp().entityId(), request.acsUrl(),
+                request.requestId(), request.relayState());
+        Optional<Session> session = sessions.current(exchange);
+        if (session.isPresent() && session.get().signedIn() && !request.forceAuthn()) {
+            answer(exchange, session.get(), request.sp(), pending);
+            metrics.ssoTime(System.nanoTime() - start);
+            return;
+        }
+        if (request.passive()) {
+            throw HttpError.badRequest("The service provider asked for a passive sign-in (IsPassive), but you are "
+                    + "not signed in to the IdP.");
+        }
+        Session waiting = request.forceAuthn() ? sessions.startOver(exchange, session)
+                : session.orElseGet(() -> sessions.currentOrNew(exchange));
+        sessions.save(waiting.withPending(Optional.of(pending)));
+        exchange.redirect("/login");
+    }
+
+    private void answer(Exchange exchange, Session session, RegisteredSp sp, PendingAuthnRequest pending) {
+        if (sp.profile() == SpProfile.AWS_SIGNIN) {
+            aws.respond(exchange, session, RoleChoice.all(), pending.relayState(), Optional.of(pending.requestId()));
+            return;
+        }
+        SignedInUser person = session.user().orElseThrow();
+        SignedResponse signed;
+        try {
+            signed = idp.basicSso().respond(person, new BasicSsoService.Recipient(sp.entityId(), pending.acsUrl(),
+                    sp.nameIdFormat(), Optional.of(pending.requestId())));
+        } catch (MissingClaimException e) {
+            throw HttpError.forbidden("Cannot sign you in to " + sp.entityId() + ": " + e.getMessage() + ".");
+        }
+        audit.assertion(new AuditLog.Issued(person.username(), exchange.clientAddress(), sp.entityId(),
+                signed.assertionId(), Optional.of(pending.requestId()), List.of(), List.of(), "sso"),
+                exchange.requestId());
+        metrics.issued(sp.entityId());
+        PostFormPage.send(exchange, session, pending.acsUrl(), signed.base64(), pending.relayState(), sp.entityId(),
+                false);
+    }
+
+    /** Where a login goes when a request is waiting (the login page redirects here). */
+    public static String continuePath() {
+        return LoginEndpoints.CONTINUE_PATH;
+    }
+}

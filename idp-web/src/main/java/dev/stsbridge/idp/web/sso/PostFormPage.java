@@ -1,0 +1,35 @@
+package dev.stsbridge.idp.web.sso;
+
+import java.net.URI;
+import java.util.Optional;
+
+import dev.stsbridge.idp.web.html.Page;
+import dev.stsbridge.idp.web.http.Exchange;
+import dev.stsbridge.idp.web.http.SecurityHeaders;
+import dev.stsbridge.idp.web.login.LoginEndpoints;
+import dev.stsbridge.idp.web.session.Session;
+
+/**
+ * The HTTP-POST binding page: {@code form#saml-post} with the hidden {@code SAMLResponse} and {@code RelayState},
+ * submitted by the one hashed inline script, or by the visible button without JavaScript. It carries a live
+ * assertion: {@code Cache-Control: no-store}, and a CSP that allows forms only to the target.
+ */
+public final class PostFormPage {
+
+    private PostFormPage() {
+    }
+
+    /**
+     * @param destinationName what the button says it continues to ("AWS", or the SP's entity ID)
+     * @param aws whether the target is AWS's sign-in (its redirects to the console hosts are then allowed)
+     */
+    public static void send(Exchange exchange, Session session, URI target, String samlResponse,
+                            Optional<String> relayState, String destinationName, boolean aws) {
+        exchange.noStore();
+        exchange.setHeader("Content-Security-Policy", SecurityHeaders.postFormPolicy(target, aws));
+        Page page = Page.titled("Signing you in").with("target", target.toString()).with("samlResponse", samlResponse)
+                .with("destinationName", destinationName);
+        relayState.ifPresent(r -> page.with("relayState", r));
+        exchange.html(200, "post", LoginEndpoints.withHeader(page, session));
+    }
+}
