@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
             KeysCommand.class,
             MetadataCommand.class,
             VerifierCommand.class,
+            AssertionCommand.class,
         })
 public final class Main implements Runnable {
 
