@@ -4,7 +4,10 @@ configured as AWS's sign-in SP (entity ID urn:amazon:webservices, ACS https://si
 IdP's metadata file. It reads one SAMLResponse (base64, as the browser would post it) and prints what an AWS-like
 SP would take from it as JSON on stdout; a response it refuses exits 3 with the reason on stderr.
 
-    /usr/bin/python3 pysaml2_sp.py <idp-metadata.xml> <saml-response.b64>
+    /usr/bin/python3 pysaml2_sp.py <idp-metadata.xml> <saml-response.b64> [assertion|response|both]
+
+The third argument says which signatures the SP requires (default: assertion, as AWS's SP metadata asks with
+WantAssertionsSigned="true"); pysaml2 then verifies each of them with xmlsec1 against the metadata's certificate.
 
 Nothing is fetched over the network: the metadata is a local file, and any attempt to open a socket fails.
 """
@@ -33,7 +36,7 @@ from saml2.client import Saml2Client  # noqa: E402
 from saml2.config import SPConfig  # noqa: E402
 
 
-def client(metadata_file):
+def client(metadata_file, signed):
     config = SPConfig()
     config.load({
         "entityid": SP_ENTITY_ID,
@@ -43,8 +46,8 @@ def client(metadata_file):
         "service": {"sp": {
             "endpoints": {"assertion_consumer_service": [(ACS, BINDING_HTTP_POST)]},
             "allow_unsolicited": True,          # IdP-initiated, as AWS sign-in is
-            "want_assertions_signed": True,     # AWS's SP metadata: WantAssertionsSigned="true"
-            "want_response_signed": False,
+            "want_assertions_signed": signed in ("assertion", "both"),
+            "want_response_signed": signed in ("response", "both"),
             "authn_requests_signed": False,
         }},
     })
@@ -71,13 +74,15 @@ def claims(response):
 
 
 def main(argv):
-    if len(argv) != 3:
-        print("usage: pysaml2_sp.py <idp-metadata.xml> <saml-response.b64>", file=sys.stderr)
+    if len(argv) not in (3, 4) or (len(argv) == 4 and argv[3] not in ("assertion", "response", "both")):
+        print("usage: pysaml2_sp.py <idp-metadata.xml> <saml-response.b64> [assertion|response|both]",
+              file=sys.stderr)
         return 2
+    signed = argv[3] if len(argv) == 4 else "assertion"
     with open(argv[2], "rb") as f:
         saml_response = f.read().strip().decode("ascii")
     try:
-        response = client(argv[1]).parse_authn_request_response(saml_response, BINDING_HTTP_POST)
+        response = client(argv[1], signed).parse_authn_request_response(saml_response, BINDING_HTTP_POST)
         if response is None:
             raise ValueError("no response")
         result = claims(response)
