@@ -80,6 +80,10 @@ public enum RequiredTool {
             case "onelogin.saml2" -> "python3-onelogin-saml2";
             default -> throw new IllegalArgumentException("unknown Python module " + module);
         };
+        requirePythonModule(module, debianPackage);
+    }
+
+    static void requirePythonModule(String module, String debianPackage) {
         Path python = PYTHON3.require();
         Processes.Result result = Processes.command(python.toString(), "-c", "import " + module)
                 .timeout(Duration.ofSeconds(60)).run();
