@@ -62,17 +62,27 @@ public final class TestIdp implements AutoCloseable {
 
     /** An IdP from configuration text (relative paths resolve against {@code dataDir}). */
     public static TestIdp fromYaml(String yaml, Path dataDir, Clock clock) {
-        return start(StsbridgeConfig.parse(yaml, "stsbridge.yaml", dataDir).withDataDir(dataDir), clock);
+        return fromYaml(yaml, Map.of(), dataDir, clock);
+    }
+
+    /** The same, with environment variables for the configuration's {@code {env: NAME}} secrets. */
+    public static TestIdp fromYaml(String yaml, Map<String, String> environment, Path dataDir, Clock clock) {
+        return start(StsbridgeConfig.parse(yaml, "stsbridge.yaml", dataDir).withDataDir(dataDir), environment, clock);
     }
 
     /** An IdP from a configuration; an RSA-2048 key is generated first when the data directory has none. */
     public static TestIdp start(StsbridgeConfig config, Clock clock) {
-        KeyRingStore store = new KeyRingStore(config.dataDir(), Map.of());
+        return start(config, Map.of(), clock);
+    }
+
+    /** The same, with environment variables for the configuration's secrets. */
+    public static TestIdp start(StsbridgeConfig config, Map<String, String> environment, Clock clock) {
+        KeyRingStore store = new KeyRingStore(config.dataDir(), environment);
         if (!store.exists()) {
             new KeyRingService(store, new SigningKeyGenerator(clock))
                     .generate(new KeySpec(KeyAlgorithm.RSA_2048, config.entityId(), Duration.ofDays(365)), false);
         }
-        return new TestIdp(IdpApplication.start(config, Map.of(), clock));
+        return new TestIdp(IdpApplication.start(config, environment, clock));
     }
 
     public IdpApplication app() {
