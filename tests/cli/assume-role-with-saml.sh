@@ -57,13 +57,15 @@ export HOME="$work/home" AWS_EC2_METADATA_DISABLED=true AWS_DEFAULT_REGION=us-ea
 export AWS_CONFIG_FILE="$HOME/.aws/config" AWS_SHARED_CREDENTIALS_FILE="$HOME/.aws/credentials"
 mkdir -p "$HOME"
 
-stsbridge() { "$java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" "$@"; }
+jvm_options=(-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)   # small and quick to start
+stsbridge() { "$java" "${jvm_options[@]}" -jar "$jar" "$@"; }
 json() { "$python" -c 'import functools, json, sys
 print(functools.reduce(lambda d, k: d[k], sys.argv[2:], json.load(open(sys.argv[1]))))' "$@"; }
 expect() { [ "$2" = "$3" ] || fail "$1: expected '$3', got '$2'"; }
 
-# 1. The verifier on a free loopback port (port 0: the system picks one; the banner names it).
-stsbridge verifier --port 0 --data-dir "$work/verifier" >"$work/verifier.log" 2>&1 &
+# 1. The verifier on a free loopback port (port 0: the system picks one; the banner names it). Started directly, not
+#    through the stsbridge function, so that $! is the JVM itself and the trap stops it.
+"$java" "${jvm_options[@]}" -jar "$jar" verifier --port 0 --data-dir "$work/verifier" >"$work/verifier.log" 2>&1 &
 verifier_pid=$!
 for _ in $(seq 600); do
   grep -q "Press Ctrl-C to stop." "$work/verifier.log" 2>/dev/null && break

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,11 +34,22 @@ class AwsCliEndToEndTest {
     private static final String ALICE_ADMIN = "arn:aws:sts::111122223333:assumed-role/Admin/alice@example.com";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    private static Processes.Builder script(Map<String, String> environment) {
+    /** The script's temporary files (and its verifier's data directory) go here: TMPDIR. */
+    @TempDir
+    Path tmp;
+
+    private Processes.Builder script(Map<String, String> environment) {
         return Processes.command("/bin/bash", SCRIPT.toString()).timeout(TIMEOUT)
                 .environment("STSBRIDGE_JAR", Repository.stsbridgeJar().toString())
                 .environment("JAVA", Repository.java().toString())
+                .environment("TMPDIR", tmp.toString())
                 .environment(environment);
+    }
+
+    /** Every process still running that the script started: their command lines name its temporary directory. */
+    private List<String> leftOverProcesses() {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse("")).filter(c -> c.contains(tmp.toString())).toList();
     }
 
     @Test
@@ -65,6 +78,7 @@ class AwsCliEndToEndTest {
         assertThat(result.at("/tampered/exitCode").asInt()).isNotZero();
         assertThat(result.at("/tampered/stderr").asText()).contains("(InvalidIdentityToken)")
                 .contains("Response signature invalid");
+        assertThat(leftOverProcesses()).as("processes the script left running").isEmpty();
     }
 
     @Test
@@ -78,6 +92,7 @@ class AwsCliEndToEndTest {
         long pid = Long.parseLong(started.group(1));
         assertThat(run.stderr()).contains("stopped the verifier (pid " + pid + ")");
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("the verifier process").isEmpty();
+        assertThat(leftOverProcesses()).as("processes the script left running").isEmpty();
         assertThat(run.stdout()).isEmpty();
     }
 
