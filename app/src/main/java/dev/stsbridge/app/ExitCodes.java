@@ -6,7 +6,8 @@ import dev.stsbridge.metadata.MetadataException;
 /**
  * The exit codes of every command: 0 ok, 1 any error; {@code metadata verify} (and the other metadata commands)
  * also use 2 (not well-formed or schema-invalid), 3 (signature missing or invalid) and 4 (AWS upload rule
- * broken). Usage errors exit with 1 too, so that 2 keeps its meaning.
+ * broken); {@code assertion} uses 4 when the pre-flight check refuses (AWS would refuse the assertion). Usage errors
+ * exit with 1 too, so that 2 keeps its meaning.
  */
 public final class ExitCodes {
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
             MetadataCommand.class,
             ServeCommand.class,
             VerifierCommand.class,
+            AssertionCommand.class,
         })
 public final class Main implements Runnable {
 

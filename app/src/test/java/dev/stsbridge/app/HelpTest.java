@@ -11,7 +11,7 @@ class HelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "keys", "keys generate", "keys rotate", "keys promote", "keys list",
-        "metadata", "metadata export", "metadata sign", "metadata verify"})
+        "metadata", "metadata export", "metadata sign", "metadata verify", "assertion"})
     void everyLevelHasHelp(String command) {
         String[] args = (command + " --help").trim().split(" ");
         CommandRun help = run(args);

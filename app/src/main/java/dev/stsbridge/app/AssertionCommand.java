@@ -1,0 +1,262 @@
+package dev.stsbridge.app;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.stsbridge.idp.config.ConfigException;
+import dev.stsbridge.idp.config.StsbridgeConfig;
+import dev.stsbridge.idp.directory.AuthenticationFailedException;
+import dev.stsbridge.idp.directory.DirectoryUnavailableException;
+import dev.stsbridge.idp.directory.DirectoryUser;
+import dev.stsbridge.idp.rules.AwsRuleViolation;
+import dev.stsbridge.idp.rules.Explanation;
+import dev.stsbridge.idp.sso.IdpApplication;
+import dev.stsbridge.idp.sso.RoleChoice;
+import dev.stsbridge.idp.sso.SignedInUser;
+import dev.stsbridge.idp.sso.SsoOutcome;
+import dev.stsbridge.keys.KeyRingStore;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code stsbridge assertion}: the signed SAML response the IdP would send for a person (for scripts, the AWS CLI's
+ * {@code assume-role-with-saml} and ABAC testing), or with {@code --explain} their claims, tags and the pre-flight
+ * verdict. Built by the same {@link IdpApplication} as the web server, so the two cannot differ.
+ */
+@Command(name = "assertion", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Print the signed SAML response the IdP would send for a user, or (--explain) their claims.",
+            "With --demo: the bundled demo configuration and directory; the user is looked up without a password.",
+            "With --config: a real configuration; the password comes from STSBRIDGE_PASSWORD or the terminal.",
+            "Exit codes: 0 ok, 4 the pre-flight check refused (AWS would refuse; one line per violation), 1 other."})
+public final class AssertionCommand implements Callable<Integer> {
+
+    /** The environment variable that carries the user's password for {@code --config}. */
+    public static final String PASSWORD_VARIABLE = "STSBRIDGE_PASSWORD";
+
+    private static final Duration SESSION_LENGTH = IdpApplication.DEFAULT_SESSION_LENGTH;
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    /** Where the configuration comes from: the bundled demo, or a file. */
+    static final class Source {
+        @Option(names = "--demo", required = true,
+                description = "Use the bundled demo configuration and directory (alice, bob, carol).")
+        boolean demo;
+
+        @Option(names = "--config", paramLabel = "FILE", required = true,
+                description = "Use this stsbridge.yaml; the user authenticates with their password.")
+        Optional<Path> config = Optional.empty();
+    }
+
+    @Option(names = "--user", paramLabel = "NAME", required = true, description = "The user's login name.")
+    String user;
+
+    @Option(names = "--account", paramLabel = "ACCOUNT",
+            description = "Only this account's role (ID or configured name; needs --role). Default: every role.")
+    Optional<String> account = Optional.empty();
+
+    @Option(names = "--role", paramLabel = "ROLE", description = "The role name in --account (needs --account).")
+    Optional<String> role = Optional.empty();
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = {"base64 (default): the SAMLResponse form value, one line;",
+                "xml: the exact signed document (never reformatted: reformatting breaks the signature);",
+                "form: the url-encoded POST body (SAMLResponse, RelayState), e.g. for curl --data."})
+    Optional<Format> format = Optional.empty();
+
+    @Option(names = "--explain", description = "Print the claims, session tags and the pre-flight verdict instead.")
+    boolean explain;
+
+    @Option(names = "--relay-state", paramLabel = "URL",
+            description = "RelayState (a console deep link); it travels beside the response, so only with --format form.")
+    Optional<String> relayState = Optional.empty();
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data directory with the keys (default: the configuration's data-dir; for --demo: data).")
+    Optional<Path> dataDirectory = Optional.empty();
+
+    /** What is printed. */
+    enum Format {
+        BASE64, XML, FORM
+    }
+
+    /** {@code base64}, {@code xml} or {@code form}. */
+    static final class FormatConverter implements ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            return switch (value) {
+                case "base64" -> Format.BASE64;
+                case "xml" -> Format.XML;
+                case "form" -> Format.FORM;
+                default -> throw new TypeConversionException("expected base64, xml or form, was '" + value + "'");
+            };
+        }
+    }
+
+    @Override
+    public Integer call() {
+        RoleChoice choice = roleChoice();
+        checkOutputOptions();
+        StsbridgeConfig config = configuration();
+        try (IdpApplication idp = start(config)) {
+            SignedInUser person = signIn(idp);
+            Explanation explanation = idp.sso().explain(person, choice);
+            if (explain) {
+                print(explanation.render());
+                return ExitCodes.OK;
+            }
+            if (!explanation.ok()) {
+                return refuse(explanation.violations());
+            }
+            SsoOutcome outcome = idp.sso().respond(person, choice, relayState);
+            if (outcome instanceof SsoOutcome.Refused refused) {
+                return refuse(refused.violations());
+            }
+            write((SsoOutcome.Posted) outcome);
+            return ExitCodes.OK;
+        }
+    }
+
+    private RoleChoice roleChoice() {
+        if (account.isPresent() != role.isPresent()) {
+            throw new CommandFailure(ExitCodes.ERROR, "--account and --role go together: give both, or neither for "
+                    + "every role of the user");
+        }
+        return account.isPresent() ? RoleChoice.one(account.get(), role.get()) : RoleChoice.all();
+    }
+
+    private void checkOutputOptions() {
+        if (explain && (format.isPresent() || relayState.isPresent())) {
+            throw new CommandFailure(ExitCodes.ERROR, "--explain prints the claims, not a response: drop "
+                    + (format.isPresent() ? "--format" : "--relay-state"));
+        }
+        if (relayState.isPresent() && format.orElse(Format.BASE64) != Format.FORM) {
+            throw new CommandFailure(ExitCodes.ERROR, "--relay-state travels in the POST form beside the response, "
+                    + "not inside it: use it with --format form");
+        }
+    }
+
+    private StsbridgeConfig configuration() {
+        StsbridgeConfig config;
+        try {
+            config = source.config.map(StsbridgeConfig::load).orElseGet(StsbridgeConfig::demo);
+        } catch (ConfigException e) {
+            throw new CommandFailure(ExitCodes.ERROR, e.getMessage(), e);
+        }
+        return dataDirectory.map(config::withDataDir).orElse(config);
+    }
+
+    private IdpApplication start(StsbridgeConfig config) {
+        IdpApplication idp;
+        try {
+            idp = IdpApplication.start(config, main.environment().variables(), main.environment().clock());
+        } catch (IllegalStateException e) {
+            throw new CommandFailure(ExitCodes.ERROR, e.getMessage(), e);
+        }
+        if (idp.keysGenerated()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("stsbridge: no keys yet: generated signing key " + idp.keys().current().id() + " ("
+                    + idp.keys().current().algorithm().name().replace('_', '-') + ") in "
+                    + config.dataDir().resolve(KeyRingStore.KEYS_DIRECTORY).resolve(KeyRingStore.STORE_FILE));
+            err.flush();
+        }
+        return idp;
+    }
+
+    /** {@code --demo}: looked up without a password. {@code --config}: authenticated with the user's password. */
+    private SignedInUser signIn(IdpApplication idp) {
+        try {
+            DirectoryUser person = source.demo ? idp.directory().lookup(user).orElseThrow(() -> new CommandFailure(
+                    ExitCodes.ERROR, "no user '" + user + "' in the demo directory (try alice, bob or carol)"))
+                    : authenticate(idp);
+            return idp.signedIn(person, false, SESSION_LENGTH);
+        } catch (DirectoryUnavailableException e) {
+            throw new CommandFailure(ExitCodes.ERROR, e.getMessage(), e);
+        }
+    }
+
+    private DirectoryUser authenticate(IdpApplication idp) throws DirectoryUnavailableException {
+        char[] password = password();
+        try {
+            return idp.directory().authenticate(user, password);
+        } catch (AuthenticationFailedException e) {
+            throw new CommandFailure(ExitCodes.ERROR, AuthenticationFailedException.MESSAGE, e);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private char[] password() {
+        String variable = main.environment().variables().get(PASSWORD_VARIABLE);
+        if (variable != null) {
+            return variable.toCharArray();
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new CommandFailure(ExitCodes.ERROR, "--config needs " + user + "'s password: set "
+                    + PASSWORD_VARIABLE + ", or run in a terminal to be asked for it");
+        }
+        char[] typed = console.readPassword("Password for %s: ", user);
+        if (typed == null) {
+            throw new CommandFailure(ExitCodes.ERROR, "no password entered");
+        }
+        return typed;
+    }
+
+    /** Nothing on stdout; one line per violation on stderr. */
+    private int refuse(List<AwsRuleViolation> violations) {
+        PrintWriter err = spec.commandLine().getErr();
+        violations.forEach(v -> err.println("stsbridge: " + v.message()));
+        err.flush();
+        return ExitCodes.AWS_RULE;
+    }
+
+    private void write(SsoOutcome.Posted posted) {
+        Format chosen = format.orElse(Format.BASE64);
+        byte[] output = switch (chosen) {
+            case XML -> posted.response().xml();
+            case BASE64 -> (posted.form().samlResponse() + "\n").getBytes(StandardCharsets.US_ASCII);
+            case FORM -> (formBody(posted) + "\n").getBytes(StandardCharsets.US_ASCII);
+        };
+        try {
+            main.environment().stdout().write(output);
+            main.environment().stdout().flush();
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.ERROR, "cannot write to standard output: " + e.getMessage(), e);
+        }
+    }
+
+    private static String formBody(SsoOutcome.Posted posted) {
+        String body = "SAMLResponse=" + URLEncoder.encode(posted.form().samlResponse(), StandardCharsets.UTF_8);
+        return posted.form().relayState().map(r -> body + "&RelayState=" + URLEncoder.encode(r, StandardCharsets.UTF_8))
+                .orElse(body);
+    }
+
+    private void print(String text) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
+    }
+}
