@@ -14,8 +14,29 @@ import org.opensaml.core.xml.config.XMLObjectProviderRegistry;
 public final class OpenSaml {
 
     private static volatile boolean initialized;
+    private static Thread background;
 
     private OpenSaml() {
+    }
+
+    /**
+     * Starts {@link #initialize()} on a daemon thread and returns at once, so that OpenSAML's start (over a second
+     * of class loading and configuration parsing) overlaps other start-up work. A later {@code initialize()}
+     * waits for it to finish; if it failed, that call tries again and reports the failure.
+     */
+    public static synchronized void initializeInBackground() {
+        if (initialized || background != null) {
+            return;
+        }
+        background = new Thread(() -> {
+            try {
+                initialize();
+            } catch (RuntimeException e) {
+                // initialize() on the caller's thread tries again and reports it
+            }
+        }, "opensaml-init");
+        background.setDaemon(true);
+        background.start();
     }
 
     public static void initialize() {

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import dev.stsbridge.idp.assertion.AssertionEncrypter;
 import dev.stsbridge.idp.assertion.AssertionFactory;
@@ -38,6 +41,7 @@ import dev.stsbridge.keys.SigningKeyGenerator;
 import dev.stsbridge.metadata.IdpIdentity;
 import dev.stsbridge.metadata.IdpMetadataBuilder;
 import dev.stsbridge.metadata.MetadataSigner;
+import dev.stsbridge.xml.OpenSaml;
 
 /**
  * The IdP assembled from its configuration: the signing keys (generated into the data directory on first start),
@@ -83,30 +87,66 @@ public final class IdpApplication implements AutoCloseable {
      * @throws IllegalStateException when the directory or another resource cannot be set up
      */
     public static IdpApplication start(StsbridgeConfig config, Map<String, String> environment, Clock clock) {
-        SecureRandom random = new SecureRandom();
-        KeyRingService.Opened keys = new KeyRingService(new KeyRingStore(config.dataDir(), environment),
-                new SigningKeyGenerator(clock)).loadOrGenerate(KeySpec.defaults(config.entityId()));
-        IdpIdentity identity = IdpIdentity.at(config.baseUrl()).withEntityId(config.entityId());
-        byte[] metadata = new MetadataSigner().signToBytes(new IdpMetadataBuilder().build(identity, keys.ring()),
-                keys.ring().current());
-        byte[] nameIdSecret = NameIdSecret.loadOrCreate(config.dataDir(), random);
-        SsoService sso = ssoService(config, keys.ring(), nameIdSecret, clock, random);
-        BasicSsoService basicSso = new BasicSsoService(config.entityId(), config.assertion().validity(), nameIdSecret,
-                random, new AssertionFactory(clock, random),
-                new ResponseSigner(keys.ring().current(), signingMode(config.assertion().sign())));
-        Directory directory = Directories.open(config, environment);
-        return new IdpApplication(config, identity, keys, directory, sso, basicSso, metadata, clock, random);
+        OpenSaml.initializeInBackground();
+        CompletableFuture<Directory> directory = inBackground("directory", () -> Directories.open(config, environment));
+        try {
+            SecureRandom random = new SecureRandom();
+            KeyRingService.Opened keys = new KeyRingService(new KeyRingStore(config.dataDir(), environment),
+                    new SigningKeyGenerator(clock)).loadOrGenerate(KeySpec.defaults(config.entityId()));
+            byte[] nameIdSecret = NameIdSecret.loadOrCreate(config.dataDir(), random);
+            ResponseSigner signer = new ResponseSigner(keys.ring().current(), signingMode(config.assertion().sign()));
+            SsoService sso = ssoService(config, signer, nameIdSecret, clock, random);
+            BasicSsoService basicSso = new BasicSsoService(config.entityId(), config.assertion().validity(),
+                    nameIdSecret, random, new AssertionFactory(clock, random), signer);
+            IdpIdentity identity = IdpIdentity.at(config.baseUrl()).withEntityId(config.entityId());
+            byte[] metadata = new MetadataSigner().signToBytes(
+                    new IdpMetadataBuilder().build(identity, keys.ring()), keys.ring().current());
+            return new IdpApplication(config, identity, keys, join(directory), sso, basicSso, metadata, clock,
+                    random);
+        } catch (RuntimeException e) {
+            directory.thenAccept(Directory::close);
+            throw e;
+        }
     }
 
-    private static SsoService ssoService(StsbridgeConfig config, KeyRing keys, byte[] nameIdSecret, Clock clock,
-                                         SecureRandom random) {
+    /** Runs a start-up step on its own thread (the machine has more than one core; the steps are independent). */
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> step) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(step.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }, "start-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    /** The step's result, or the step's own exception (not wrapped). */
+    private static <T> T join(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static SsoService ssoService(StsbridgeConfig config, ResponseSigner signer, byte[] nameIdSecret,
+                                         Clock clock, SecureRandom random) {
         SsoService.Settings settings = new SsoService.Settings(config.entityId(),
                 AwsSignInUrl.of(config.aws().signinUrl().toString()), config.aws().audience(),
                 config.aws().postUrl(), config.assertion().validity());
         return new SsoService(settings, new AwsClaimsResolver(config.aws()), new AwsRules(config.aws().partition()),
                 NameIdGenerator.of(config.nameId(), nameIdSecret, random), new AssertionFactory(clock, random),
-                new ResponseSigner(keys.current(), signingMode(config.assertion().sign())),
-                encrypter(config.assertion().encryption()));
+                signer, encrypter(config.assertion().encryption()));
     }
 
     static SigningMode signingMode(SignedParts parts) {
