@@ -28,7 +28,8 @@ public final class ExitCodes {
         if (e instanceof MetadataException metadata) {
             return new CommandFailure(of(metadata.kind()), metadata.getMessage(), metadata);
         }
-        if (e instanceof KeyRingException || e instanceof IllegalArgumentException) {
+        if (e instanceof KeyRingException || e instanceof IllegalArgumentException
+                || e instanceof dev.stsbridge.idp.config.ConfigException) {
             return new CommandFailure(ERROR, e.getMessage(), e);
         }
         String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
