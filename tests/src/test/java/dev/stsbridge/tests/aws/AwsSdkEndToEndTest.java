@@ -118,7 +118,8 @@ class AwsSdkEndToEndTest {
         assertThat(assumed.subject()).isEqualTo(SamlXml.nameId(sent).getTextContent()).isNotBlank()
                 .doesNotContain("alice");
         assertThat(assumed.subjectType()).isEqualTo("persistent");
-        assertThat(assumed.issuer()).isEqualTo("http://127.0.0.1:8080/saml2/metadata");
+        assertThat(assumed.issuer()).isEqualTo("http://127.0.0.1:8080/saml2/metadata")
+                .isEqualTo(SamlXml.assertionIssuer(sent));
         assertThat(assumed.audience()).isEqualTo(LocalAws.SIGNIN_URL);
         assertThat(assumed.sourceIdentity()).isEqualTo("alice");
         // AWS-SAML.md §4: Base64(SHA1(Issuer + account ID + "/" + provider name)), computed here independently

@@ -55,12 +55,6 @@ public final class XmlSec1 {
                 write("document.xml", xml).toString()));
     }
 
-    /** {@code xmlsec1 --verify --id-attr:ID <idElement> --pubkey-cert-pem cert.pem doc.xml}: the first signature. */
-    public Result verifyFirstSignature(byte[] xml, X509Certificate certificate, String idElement) {
-        return run(List.of("--verify", "--id-attr:ID", idElement, "--pubkey-cert-pem",
-                certificateFile(certificate).toString(), write("document.xml", xml).toString()));
-    }
-
     private Path certificateFile(X509Certificate certificate) {
         return write("certificate.pem", Certificates.toPem(certificate).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }

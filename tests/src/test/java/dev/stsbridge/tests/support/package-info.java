@@ -6,7 +6,8 @@
  * {@link dev.stsbridge.tests.support.Chromium} (headless Chromium through Selenium, never resolving outside names),
  * {@link dev.stsbridge.tests.support.XmlSec1} (Debian's xmlsec1), {@link dev.stsbridge.tests.support.TestIdp}
  * (the IdP in process), {@link dev.stsbridge.tests.support.LocalAws} (the verifier in process with AWS SDK
- * clients) and {@link dev.stsbridge.tests.support.SamlXml} (reading a response). Everything talks to 127.0.0.1
+ * clients), {@link dev.stsbridge.tests.support.SamlXml} (reading a response) and {@link
+ * dev.stsbridge.tests.support.Repository} (the checkout and the packaged jar). Everything talks to 127.0.0.1
  * only.
  */
 package dev.stsbridge.tests.support;
