@@ -27,9 +27,27 @@ public final class PostFormPage {
                             Optional<String> relayState, String destinationName, boolean aws) {
         exchange.noStore();
         exchange.setHeader("Content-Security-Policy", SecurityHeaders.postFormPolicy(target, aws));
-        Page page = Page.titled("Signing you in").with("target", target.toString()).with("samlResponse", samlResponse)
+        Page page = Page.titled("Signing you in").with("target", target.toString())
+                .with("samlResponse", requireBase64(samlResponse))
                 .with("destinationName", destinationName);
         relayState.ifPresent(r -> page.with("relayState", r));
         exchange.html(200, "post", LoginEndpoints.withHeader(page, session));
+    }
+
+    /**
+     * The template writes the SAMLResponse without HTML escaping; only base64 text ({@code A-Z a-z 0-9 + / =}),
+     * which cannot end the attribute or start markup, may go there.
+     */
+    static String requireBase64(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '+' || c == '/' || c == '=';
+            if (!base64) {
+                throw new IllegalArgumentException("a SAMLResponse must be base64 text; character " + i
+                        + " is not");
+            }
+        }
+        return value;
     }
 }
