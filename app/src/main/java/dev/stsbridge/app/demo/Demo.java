@@ -3,11 +3,11 @@ package dev.stsbridge.app.demo;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -68,30 +68,23 @@ public final class Demo implements AutoCloseable {
      * @throws IllegalStateException when a server, the directory or the registration fails
      */
     public static Demo start(DemoSettings settings) {
-        int awsPort = Ports.settle(settings.awsPort(), PortInUseException.Service.AWS);
-        int idpPort = Ports.settle(settings.idpPort(), PortInUseException.Service.IDP);
-        while (idpPort == awsPort) { // two free ports asked for, and the same one came back twice
-            idpPort = Ports.settle(0, PortInUseException.Service.IDP);
-        }
-        URI baseUrl = URI.create("http://127.0.0.1:" + idpPort);
-        URI postUrl = URI.create("http://127.0.0.1:" + awsPort + "/saml");
-        VerifierSettings verifierSettings = VerifierSettings.defaults(settings.dataDir()).withPort(awsPort)
+        Ports.Pair ports = Ports.settle(settings.idpPort(), settings.awsPort());
+        VerifierSettings verifierSettings = VerifierSettings.defaults(settings.dataDir()).withPort(ports.aws())
                 .withClock(settings.clock());
         ExecutorService threads = Executors.newFixedThreadPool(3, r -> new Thread(r, "demo-start"));
         try {
-            CompletableFuture<VerifierApplication> verifier = async(() -> timed("verifier started",
-                    () -> startVerifier(verifierSettings)), threads);
-            CompletableFuture<Boolean> openSaml = async(() -> timed("OpenSAML initialised", Demo::initializeOpenSaml),
-                    threads);
+            CompletableFuture<VerifierApplication> verifier = async("verifier started",
+                    () -> startVerifier(verifierSettings), threads);
+            CompletableFuture<Boolean> openSaml = async("OpenSAML initialised", Demo::initializeOpenSaml, threads);
             StsbridgeConfig config;
             try {
-                config = settings.configOrDemo().withDataDir(settings.dataDir()).withBaseUrl(baseUrl)
-                        .withSigninPostUrl(postUrl);
+                config = settings.configOrDemo().withDataDir(settings.dataDir()).withBaseUrl(ports.idpUrl())
+                        .withSigninPostUrl(ports.awsUrl().resolve("/saml"));
             } catch (RuntimeException e) {
                 verifier.thenAccept(VerifierApplication::close);
                 throw e;
             }
-            return start(settings, config, verifier, openSaml, idpPort, threads);
+            return start(settings, config, verifier, openSaml, ports.idp(), threads);
         } finally {
             threads.shutdown();
         }
@@ -104,13 +97,13 @@ public final class Demo implements AutoCloseable {
                 () -> IamRegistration.survey(v.endpoint(), v.core().accounts(), config.aws())), threads);
         Started started = new Started(verifierStarted, surveyed);
         try {
-            started.idp = timed("IdP started", () -> IdpApplication.start(config, settings.environment(),
+            IdpApplication idp = timed("IdP started", () -> IdpApplication.start(config, settings.environment(),
                     settings.clock()));
-            IdpApplication idp = started.idp;
+            started.idp = idp;
             join(openSaml);
             IamRegistration registration = join(surveyed);
-            CompletableFuture<List<AccountSetup>> registered = async(() -> timed("IdP registered",
-                    () -> registration.register(idp.signedMetadata())), threads);
+            CompletableFuture<List<AccountSetup>> registered = async("IdP registered",
+                    () -> registration.register(idp.signedMetadata()), threads);
             started.idpServer = timed("IdP web server started", () -> startIdpServer(idp, idpPort, settings.audit()));
             List<AccountSetup> accounts = join(registered);
             registration.close();
@@ -150,8 +143,9 @@ public final class Demo implements AutoCloseable {
         return result;
     }
 
-    private static <T> CompletableFuture<T> async(Supplier<T> task, ExecutorService threads) {
-        return CompletableFuture.supplyAsync(task, threads);
+    /** Runs {@code task} on one of {@code threads}, logging how long it took as {@code step}. */
+    private static <T> CompletableFuture<T> async(String step, Supplier<T> task, ExecutorService threads) {
+        return CompletableFuture.supplyAsync(() -> timed(step, task), threads);
     }
 
     /** The result, or the task's own exception (unwrapped). */

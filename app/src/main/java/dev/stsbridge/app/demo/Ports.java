@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 
 /**
  * The demo's ports, settled before anything starts: both servers must know both ports up front (the IdP's base URL
@@ -17,6 +18,31 @@ final class Ports {
     private static final String LOOPBACK = "127.0.0.1";
 
     private Ports() {
+    }
+
+    /** The two ports, settled. */
+    record Pair(int idp, int aws) {
+        URI idpUrl() {
+            return URI.create("http://" + LOOPBACK + ":" + idp);
+        }
+
+        URI awsUrl() {
+            return URI.create("http://" + LOOPBACK + ":" + aws);
+        }
+    }
+
+    /**
+     * Both ports: each as requested, or a free one for 0 (never the same one twice).
+     *
+     * @throws PortInUseException naming the first requested port that is taken (the AWS model's is checked first)
+     */
+    static Pair settle(int idpPort, int awsPort) {
+        int aws = settle(awsPort, PortInUseException.Service.AWS);
+        int idp = settle(idpPort, PortInUseException.Service.IDP);
+        while (idp == aws) { // both free ports asked for, and the same one came back twice
+            idp = settle(0, PortInUseException.Service.IDP);
+        }
+        return new Pair(idp, aws);
     }
 
     /**
