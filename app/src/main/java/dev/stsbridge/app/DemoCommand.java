@@ -1,12 +1,17 @@
 package dev.stsbridge.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.stsbridge.app.demo.Demo;
 import dev.stsbridge.app.demo.DemoBanner;
@@ -46,7 +51,8 @@ public final class DemoCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--self-test", description = "Start, sign alice in over HTTP as a browser would (login, portal, "
-            + "the form posted to the AWS model, the console page), print one line and exit.")
+            + "the form posted to the AWS model, the console page), print one line and exit. Uses the keys of "
+            + "--data-dir (generated when missing); the AWS model's state is a throw-away one.")
     boolean selfTest;
 
     @ParentCommand
@@ -57,12 +63,15 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Demo demo = start();
         if (selfTest) {
-            try (demo) {
+            Path verifierState = temporaryDirectory();
+            try (Demo demo = start(Optional.of(verifierState))) {
                 return selfTest(demo);
+            } finally {
+                deleteTree(verifierState);
             }
         }
+        Demo demo = start(Optional.empty());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.close();
             spec.commandLine().getErr().println("stsbridge demo: stopped");
@@ -77,7 +86,8 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Demo start() {
+    /** @param verifierDataDir the verifier's data directory, when not {@link #dataDir} */
+    private Demo start(Optional<Path> verifierDataDir) {
         int defaultIdp = selfTest ? 0 : DemoSettings.DEFAULT_IDP_PORT;
         int defaultAws = selfTest ? 0 : DemoSettings.DEFAULT_AWS_PORT;
         Environment environment = main.environment();
@@ -87,6 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (selfTest) {
             settings = settings.withAudit(line -> { }); // the self-test prints one line; its logins are not news
         }
+        settings = verifierDataDir.map(settings::withVerifierDataDir).orElse(settings);
         Demo demo;
         try {
             demo = Demo.start(settings);
@@ -120,6 +131,28 @@ public final class DemoCommand implements Callable<Integer> {
                 + " since start");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Where the self-test's AWS model keeps its state: a throw-away directory, so that the self-test (also the
+     * wrapper's training run) leaves the registrations of {@code <data-dir>/verifier} as they were.
+     */
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("stsbridge-self-test-");
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.ERROR, "cannot create a temporary directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root + ": " + e.getMessage(), e);
+        }
     }
 
     private static Duration sinceProcessStart() {

@@ -67,6 +67,7 @@ class DemoCommandTest {
                 + "reached the AWS console model at http://127\\.0\\.0\\.1:\\d+ as "
                 + "arn:aws:sts::111122223333:assumed-role/Admin/alice@example\\.com \\(session tags "
                 + "department=engineering, team=platform; SourceIdentity alice\\) in \\d+\\.\\d s since start\n");
+        assertThat(dataDir.resolve("verifier")).as("the self-test's AWS model state is thrown away").doesNotExist();
     }
 
     @Test

@@ -69,7 +69,7 @@ public final class Demo implements AutoCloseable {
      */
     public static Demo start(DemoSettings settings) {
         Ports.Pair ports = Ports.settle(settings.idpPort(), settings.awsPort());
-        VerifierSettings verifierSettings = VerifierSettings.defaults(settings.dataDir()).withPort(ports.aws())
+        VerifierSettings verifierSettings = VerifierSettings.defaults(settings.verifierDataDir()).withPort(ports.aws())
                 .withClock(settings.clock());
         ExecutorService threads = Executors.newFixedThreadPool(3, r -> new Thread(r, "demo-start"));
         try {

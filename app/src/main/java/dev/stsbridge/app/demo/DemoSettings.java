@@ -15,6 +15,8 @@ import dev.stsbridge.idp.web.ops.AuditLog;
  * @param idpPort the IdP's port on 127.0.0.1 (8080 by default; 0 picks a free one)
  * @param awsPort the verifier's port on 127.0.0.1 (8090 by default; 0 picks a free one)
  * @param dataDir the data directory: the IdP's keys in {@code keys/}, the verifier's state in {@code verifier/}
+ * @param verifierDataDir where the verifier keeps its state ({@code <verifierDataDir>/verifier/}): {@code dataDir},
+ *                        or another directory (the self-test's throw-away one, so that it leaves the real one as it was)
  * @param config the IdP configuration to start from; empty for the bundled demo one (read while the verifier starts);
  *               a test may give one that points at a real LDAP server. The demo sets its data directory, base URL
  *               and sign-in POST target.
@@ -22,7 +24,8 @@ import dev.stsbridge.idp.web.ops.AuditLog;
  * @param clock the clock of the IdP and the verifier
  * @param audit where the IdP's audit log goes (the {@value AuditLog#LOGGER} logger by default)
  */
-public record DemoSettings(int idpPort, int awsPort, Path dataDir, Optional<StsbridgeConfig> config,
+public record DemoSettings(int idpPort, int awsPort, Path dataDir, Path verifierDataDir,
+                           Optional<StsbridgeConfig> config,
                            Map<String, String> environment, Clock clock, AuditLog.Sink audit) {
 
     public static final int DEFAULT_IDP_PORT = 8080;
@@ -32,6 +35,7 @@ public record DemoSettings(int idpPort, int awsPort, Path dataDir, Optional<Stsb
         checkPort(idpPort, "idp port");
         checkPort(awsPort, "aws port");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(verifierDataDir, "verifierDataDir");
         Objects.requireNonNull(config, "config");
         environment = Map.copyOf(environment);
         Objects.requireNonNull(clock, "clock");
@@ -48,28 +52,33 @@ public record DemoSettings(int idpPort, int awsPort, Path dataDir, Optional<Stsb
 
     /** Ports 8080 and 8090, the bundled demo configuration, no environment, the UTC system clock. */
     public static DemoSettings defaults(Path dataDir) {
-        return new DemoSettings(DEFAULT_IDP_PORT, DEFAULT_AWS_PORT, dataDir, Optional.empty(), Map.of(),
+        return new DemoSettings(DEFAULT_IDP_PORT, DEFAULT_AWS_PORT, dataDir, dataDir, Optional.empty(), Map.of(),
                 Clock.systemUTC(), AuditLog.toLogger());
     }
 
     public DemoSettings withPorts(int idp, int aws) {
-        return new DemoSettings(idp, aws, dataDir, config, environment, clock, audit);
+        return new DemoSettings(idp, aws, dataDir, verifierDataDir, config, environment, clock, audit);
     }
 
     public DemoSettings withConfig(StsbridgeConfig value) {
-        return new DemoSettings(idpPort, awsPort, dataDir, Optional.of(value), environment, clock, audit);
+        return new DemoSettings(idpPort, awsPort, dataDir, verifierDataDir, Optional.of(value), environment, clock,
+                audit);
     }
 
     public DemoSettings withEnvironment(Map<String, String> value) {
-        return new DemoSettings(idpPort, awsPort, dataDir, config, value, clock, audit);
+        return new DemoSettings(idpPort, awsPort, dataDir, verifierDataDir, config, value, clock, audit);
     }
 
     public DemoSettings withClock(Clock value) {
-        return new DemoSettings(idpPort, awsPort, dataDir, config, environment, value, audit);
+        return new DemoSettings(idpPort, awsPort, dataDir, verifierDataDir, config, environment, value, audit);
+    }
+
+    public DemoSettings withVerifierDataDir(Path value) {
+        return new DemoSettings(idpPort, awsPort, dataDir, value, config, environment, clock, audit);
     }
 
     public DemoSettings withAudit(AuditLog.Sink value) {
-        return new DemoSettings(idpPort, awsPort, dataDir, config, environment, clock, value);
+        return new DemoSettings(idpPort, awsPort, dataDir, verifierDataDir, config, environment, clock, value);
     }
 
     private static void checkPort(int port, String name) {
