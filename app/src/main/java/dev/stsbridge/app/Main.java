@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "stsbridge", mixinStandardHelpOptions = true, version = "stsbridge 0.1.0",
         description = "A SAML 2.0 identity provider for AWS, and a local model of AWS's side to test it against.",
         subcommands = {
+            DemoCommand.class,
             KeysCommand.class,
             MetadataCommand.class,
             ServeCommand.class,

@@ -1,0 +1,70 @@
+package dev.stsbridge.app.demo;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code stsbridge demo} prints once it is ready: where to sign in, the demo users and what each sees, the
+ * metadata URL, the accounts with their SAML provider, roles and access keys, and {@code aws} CLI commands that work
+ * against the AWS model as printed (copy-paste).
+ */
+public final class DemoBanner {
+
+    private static final String ASSERTION = "./stsbridge assertion --demo --user alice --account prod --role Admin";
+
+    private DemoBanner() {
+    }
+
+    /** @param dataDir the data directory as the user gave it (for the commands printed) */
+    public static void print(PrintWriter out, Demo demo, Path dataDir) {
+        out.println("stsbridge demo: the IdP and a local model of AWS's side are running (data in " + dataDir + ")");
+        out.println();
+        out.println("  Sign in:    " + demo.loginUrl());
+        out.println("  Metadata:   " + demo.metadataUrl() + "  (the IdP's signed SAML metadata)");
+        out.println("  AWS model:  " + demo.awsEndpoint() + "  (IAM, STS and the console sign-in, for aws --endpoint-url)");
+        out.println();
+        out.println("Demo users (username / password):");
+        out.println("  alice / wonderland  Admin in prod (111122223333) and Developer in dev (444455556666): the portal");
+        out.println("                      lists both; the AWS console page shows her role, session tags");
+        out.println("                      department=engineering, team=platform and SourceIdentity alice");
+        out.println("  bob   / builder     one role, ReadOnly in dev (444455556666): straight to the console");
+        out.println("  carol / chocolate   no AWS role: the portal says so");
+        out.println();
+        out.println("AWS accounts (SAML provider, roles that trust it, access keys for SigV4):");
+        for (AccountSetup account : demo.accounts()) {
+            out.println("  " + account.accountId() + " (" + account.accountName() + ")  " + account.providerArn() + " ("
+                    + (account.providerCreated() ? "created" : "metadata updated") + ")");
+            out.println("      roles: " + String.join(", ", roleNames(account.roleArns())));
+            out.println("      keys:  " + account.accessKeyId() + " / " + account.secretAccessKey());
+        }
+        printCommands(out, demo, dataDir);
+    }
+
+    private static void printCommands(PrintWriter out, Demo demo, Path dataDir) {
+        AccountSetup first = demo.accounts().get(0);
+        String env = "AWS_ACCESS_KEY_ID=" + first.accessKeyId() + " AWS_SECRET_ACCESS_KEY=" + first.secretAccessKey()
+                + " AWS_DEFAULT_REGION=us-east-1";
+        String aws = "aws --endpoint-url " + demo.awsEndpoint();
+        String assertion = ASSERTION + (dataDir.normalize().equals(Path.of("data")) ? "" : " --data-dir " + dataDir);
+        out.println();
+        out.println("Try the AWS CLI against it (the " + first.accountName() + " account's keys):");
+        out.println("  " + env + " " + aws + " iam list-roles");
+        out.println("  " + env + " " + aws + " sts assume-role-with-saml --role-arn " + roleArn(first, "Admin")
+                + " --principal-arn " + first.providerArn() + " --saml-assertion \"$(" + assertion + ")\"");
+        if (demo.idpUrl().getPort() != DemoSettings.DEFAULT_IDP_PORT) {
+            out.println("  (stsbridge assertion signs as the IdP of port " + DemoSettings.DEFAULT_IDP_PORT + "; with"
+                    + " --idp-port " + demo.idpUrl().getPort() + " its Issuer does not match the registered metadata,"
+                    + " so use the browser sign-in or the default port for this example)");
+        }
+    }
+
+    private static String roleArn(AccountSetup account, String name) {
+        return account.roleArns().stream().filter(arn -> arn.endsWith("/" + name)).findFirst()
+                .orElse(account.roleArns().get(0));
+    }
+
+    private static List<String> roleNames(List<String> roleArns) {
+        return roleArns.stream().map(arn -> arn.substring(arn.indexOf(":role/") + ":role/".length())).toList();
+    }
+}
