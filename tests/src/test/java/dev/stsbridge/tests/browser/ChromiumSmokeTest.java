@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.stsbridge.idp.sso.RoleChoice;
 import dev.stsbridge.tests.support.Chromium;
@@ -110,6 +113,8 @@ class ChromiumSmokeTest {
         browser().get(postingPage(aws.endpoint() + "/saml", samlResponse));
         browser().findElement(By.id("post")).click();
 
+        // The click starts a navigation; wait for the page it leads to rather than reading the old one.
+        new WebDriverWait(browser(), Duration.ofSeconds(20)).until(ExpectedConditions.titleIs("AWS Management Console"));
         assertThat(browser().getTitle()).isEqualTo("AWS Management Console");
         assertThat(browser().findElement(By.id("assumed-role-arn")).getText())
                 .isEqualTo("arn:aws:sts::111122223333:assumed-role/Admin/alice@example.com");

@@ -17,13 +17,16 @@ import dev.stsbridge.verifier.auth.AuthorizationHeader;
  *   <li>the request is signed for the {@code iam} service with an access key this model knows: then
  *       {@link #IAM_LIMIT} (32 MiB), enough for any mostly-ASCII 10,000,000-character metadata document.</li>
  * </ul>
- * A larger body is refused with HTTP 413 before it is parsed: when {@code Content-Length} says so, without reading
- * it. (AWS's own answer to an oversize body is undocumented; the code {@code RequestEntityTooLarge} is our choice.)
+ * A larger body is refused with HTTP 413 before it is parsed. When {@code Content-Length} says so, it is refused
+ * without reading it if it is more than {@link #DRAIN_ALLOWANCE} over the cap; a body less far over is read and
+ * dropped first, so that a client still sending it gets the 413 rather than a connection reset. (AWS's own answer to an oversize body is undocumented; the code {@code RequestEntityTooLarge} is our choice.)
  */
 public record BodyLimits(int defaultLimit, int iamLimit) {
 
     public static final int DEFAULT_LIMIT = 1 << 20;
     public static final int IAM_LIMIT = 32 << 20;
+    /** How far over its cap a declared body may be and still be read (and dropped) before the 413. */
+    public static final int DRAIN_ALLOWANCE = 4 << 20;
 
     public BodyLimits {
         if (defaultLimit < 1 || iamLimit < defaultLimit) {

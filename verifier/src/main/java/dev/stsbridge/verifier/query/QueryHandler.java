@@ -2,6 +2,7 @@ package dev.stsbridge.verifier.query;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -130,6 +131,9 @@ public final class QueryHandler extends Handler.Abstract {
         int limit = limits.limitFor(request.getHeaders().get(HttpHeader.AUTHORIZATION), authenticator::knows);
         long declared = request.getLength();
         if (declared > limit) {
+            if (declared <= limit + BodyLimits.DRAIN_ALLOWANCE) {
+                discard(request);
+            }
             throw limits.tooLarge(declared, limit);
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
@@ -141,6 +145,18 @@ public final class QueryHandler extends Handler.Abstract {
         } catch (IOException e) {
             throw AwsError.sender("IncompleteBody", "The request body could not be read: " + e.getMessage(), 400)
                     .exception();
+        }
+    }
+
+    /**
+     * Reads and drops a body that is only somewhat over its cap, so that the client, still sending it, reads our
+     * 413 instead of a connection reset. Bodies far over the cap are refused without reading a byte.
+     */
+    private static void discard(Request request) {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the client went away; the 413 is all there is to say
         }
     }
 
