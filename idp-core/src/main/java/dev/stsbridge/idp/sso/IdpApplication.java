@@ -60,13 +60,13 @@ public final class IdpApplication implements AutoCloseable {
     private final Directory directory;
     private final SsoService sso;
     private final BasicSsoService basicSso;
-    private final byte[] signedMetadata;
+    private final CompletableFuture<byte[]> signedMetadata;
     private final Clock clock;
     private final SecureRandom random;
 
     private IdpApplication(StsbridgeConfig config, IdpIdentity identity, KeyRingService.Opened keys,
-                           Directory directory, SsoService sso, BasicSsoService basicSso, byte[] signedMetadata,
-                           Clock clock, SecureRandom random) {
+                           Directory directory, SsoService sso, BasicSsoService basicSso,
+                           CompletableFuture<byte[]> signedMetadata, Clock clock, SecureRandom random) {
         this.config = config;
         this.identity = identity;
         this.keys = keys.ring();
@@ -99,8 +99,10 @@ public final class IdpApplication implements AutoCloseable {
             BasicSsoService basicSso = new BasicSsoService(config.entityId(), config.assertion().validity(),
                     nameIdSecret, random, new AssertionFactory(clock, random), signer);
             IdpIdentity identity = IdpIdentity.at(config.baseUrl()).withEntityId(config.entityId());
-            byte[] metadata = new MetadataSigner().signToBytes(
-                    new IdpMetadataBuilder().build(identity, keys.ring()), keys.ring().current());
+            // Building the metadata needs OpenSAML, whose start takes about a second: it is made in the
+            // background, so that a server can answer sign-ins before anyone asks for the metadata.
+            CompletableFuture<byte[]> metadata = inBackground("metadata", () -> new MetadataSigner().signToBytes(
+                    new IdpMetadataBuilder().build(identity, keys.ring()), keys.ring().current()));
             return new IdpApplication(config, identity, keys, join(directory), sso, basicSso, metadata, clock,
                     random);
         } catch (RuntimeException e) {
@@ -219,9 +221,12 @@ public final class IdpApplication implements AutoCloseable {
         return basicSso;
     }
 
-    /** The signed metadata, exactly the bytes {@code stsbridge metadata export --sign} writes for these keys. */
+    /**
+     * The signed metadata, exactly the bytes {@code stsbridge metadata export --sign} writes for these keys
+     * (waits for it on the first call after start).
+     */
     public byte[] signedMetadata() {
-        return signedMetadata.clone();
+        return join(signedMetadata).clone();
     }
 
     public Clock clock() {

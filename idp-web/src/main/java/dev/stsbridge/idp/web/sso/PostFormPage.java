@@ -1,6 +1,7 @@
 package dev.stsbridge.idp.web.sso;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import dev.stsbridge.idp.web.html.Page;
@@ -39,15 +40,23 @@ public final class PostFormPage {
      * which cannot end the attribute or start markup, may go there.
      */
     static String requireBase64(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '+' || c == '/' || c == '=';
-            if (!base64) {
+        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1); // beyond Latin-1 becomes '?', refused
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i] & 0xff;
+            if (c >= BASE64.length || !BASE64[c]) {
                 throw new IllegalArgumentException("a SAMLResponse must be base64 text; character " + i
                         + " is not");
             }
         }
         return value;
+    }
+
+    /** The base64 alphabet (RFC 4648, with padding), by character code. */
+    private static final boolean[] BASE64 = new boolean[128];
+
+    static {
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=".toCharArray()) {
+            BASE64[c] = true;
+        }
     }
 }

@@ -15,7 +15,7 @@ class PostFormPageTest {
 
     @Test
     void anythingThatCouldLeaveTheAttributeIsRefused() {
-        for (String hostile : new String[] {"abc\"><script>x</script>", "a b", "a&b", "a<b", "a'b", "a\nb"}) {
+        for (String hostile : new String[] {"abc\"><script>x</script>", "a b", "a&b", "a<b", "a'b", "a\nb", "ab\u00e9", "ab\u20ac"}) {
             assertThatThrownBy(() -> PostFormPage.requireBase64(hostile))
                     .as(hostile).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base64");
         }
