@@ -97,6 +97,11 @@ public final class AssertionCommand implements Callable<Integer> {
             description = "Data directory with the keys (default: the configuration's data-dir; for --demo: data).")
     Optional<Path> dataDirectory = Optional.empty();
 
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The IdP's base URL (default: the configuration's base-url), e.g. http://127.0.0.1:18080 "
+                    + "for a demo started with --idp-port 18080: the Issuer then matches its registered metadata.")
+    Optional<java.net.URI> baseUrl = Optional.empty();
+
     /** What is printed. */
     enum Format {
         BASE64, XML, FORM
@@ -165,7 +170,8 @@ public final class AssertionCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new CommandFailure(ExitCodes.ERROR, e.getMessage(), e);
         }
-        return dataDirectory.map(config::withDataDir).orElse(config);
+        StsbridgeConfig placed = baseUrl.map(config::withBaseUrl).orElse(config);
+        return dataDirectory.map(placed::withDataDir).orElse(placed);
     }
 
     private IdpApplication start(StsbridgeConfig config) {

@@ -17,6 +17,14 @@ final class Logging {
     private Logging() {
     }
 
+    /**
+     * Logging set up on the main thread before any command starts its parallel work: a logger first asked for by
+     * two threads at once makes SLF4J print a "replaying intercepted calls" warning.
+     */
+    static void initialise() {
+        LoggerFactory.getILoggerFactory();
+    }
+
     static void verbose() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);

@@ -98,6 +98,25 @@ class AssertionCommandTest {
     }
 
     @Test
+    void baseUrlMovesTheDefaultEntityIdSoTheIssuerMatchesADemoOnAnotherPort() {
+        CommandRun moved = demo("--user", "bob", "--format", "xml", "--base-url", "http://127.0.0.1:18080");
+        CommandRun standard = demo("--user", "bob", "--format", "xml");
+
+        assertThat(moved.exitCode()).as(moved.toString()).isZero();
+        assertThat(issuers(parse(moved.stdoutBytes()))).containsOnly("http://127.0.0.1:18080/saml2/metadata");
+        assertThat(issuers(parse(standard.stdoutBytes()))).containsOnly("http://127.0.0.1:8080/saml2/metadata");
+    }
+
+    private static List<String> issuers(Document response) {
+        List<String> values = new ArrayList<>();
+        NodeList issuers = response.getElementsByTagNameNS(SAML, "Issuer");
+        for (int i = 0; i < issuers.getLength(); i++) {
+            values.add(issuers.item(i).getTextContent());
+        }
+        return values;
+    }
+
+    @Test
     void xmlOutputVerifiesWithXmlsec1AndTheCertificateOfMetadataExportAndFailsWhenOneValueChanges() throws Exception {
         Path cert = dir.resolve("idp.pem");
         CommandRun export = run("metadata", "export", "--sign", "--out", dir.resolve("md.xml").toString(),

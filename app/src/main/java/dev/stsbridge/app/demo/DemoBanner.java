@@ -46,17 +46,13 @@ public final class DemoBanner {
         String env = "AWS_ACCESS_KEY_ID=" + first.accessKeyId() + " AWS_SECRET_ACCESS_KEY=" + first.secretAccessKey()
                 + " AWS_DEFAULT_REGION=us-east-1";
         String aws = "aws --endpoint-url " + demo.awsEndpoint();
-        String assertion = ASSERTION + (dataDir.normalize().equals(Path.of("data")) ? "" : " --data-dir " + dataDir);
+        String assertion = ASSERTION + (dataDir.normalize().equals(Path.of("data")) ? "" : " --data-dir " + dataDir)
+                + (demo.idpUrl().getPort() == DemoSettings.DEFAULT_IDP_PORT ? "" : " --base-url " + demo.idpUrl());
         out.println();
         out.println("Try the AWS CLI against it (the " + first.accountName() + " account's keys):");
         out.println("  " + env + " " + aws + " iam list-roles");
         out.println("  " + env + " " + aws + " sts assume-role-with-saml --role-arn " + roleArn(first, "Admin")
                 + " --principal-arn " + first.providerArn() + " --saml-assertion \"$(" + assertion + ")\"");
-        if (demo.idpUrl().getPort() != DemoSettings.DEFAULT_IDP_PORT) {
-            out.println("  (stsbridge assertion signs as the IdP of port " + DemoSettings.DEFAULT_IDP_PORT + "; with"
-                    + " --idp-port " + demo.idpUrl().getPort() + " its Issuer does not match the registered metadata,"
-                    + " so use the browser sign-in or the default port for this example)");
-        }
     }
 
     private static String roleArn(AccountSetup account, String name) {
