@@ -2,7 +2,6 @@ package dev.stsbridge.idp.assertion;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Signature;
@@ -69,11 +68,7 @@ final class EnvelopedSignatureWriter {
     }
 
     private static byte[] digest(byte[] canonical) {
-        try {
-            return MessageDigest.getInstance(Algorithms.DIGEST_JCA).digest(canonical);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is not available: " + e.getMessage(), e);
-        }
+        return CryptoProviders.newDigest(Algorithms.DIGEST_JCA).digest(canonical);
     }
 
     private byte[] signature(byte[] canonicalSignedInfo) {

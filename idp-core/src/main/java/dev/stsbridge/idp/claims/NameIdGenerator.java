@@ -11,6 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.stsbridge.idp.config.NameIdFormat;
+import dev.stsbridge.idp.crypto.CryptoProviders;
 import dev.stsbridge.idp.directory.DirectoryUser;
 
 /**
@@ -83,7 +84,7 @@ public final class NameIdGenerator {
 
     private String persistentValue(String immutableId, String spEntityId) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = CryptoProviders.newMac("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             byte[] digest = mac.doFinal((immutableId + "!" + spEntityId).getBytes(StandardCharsets.UTF_8));
             return BASE64URL.encodeToString(digest);

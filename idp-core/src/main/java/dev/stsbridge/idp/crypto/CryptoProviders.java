@@ -2,6 +2,7 @@ package dev.stsbridge.idp.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -9,13 +10,15 @@ import java.security.Signature;
 import java.util.Objects;
 import java.util.Optional;
 
+import javax.crypto.Mac;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 
 /**
- * Chooses the JCA provider for signatures: Amazon Corretto Crypto Provider (ACCP, AWS-LC through JNI), which signs
+ * Chooses the JCA provider for signatures (and the digests and MACs of a sign-in): Amazon Corretto Crypto Provider (ACCP, AWS-LC through JNI), which signs
  * RSA as fast as {@code openssl speed}, where its native library loads and passes its self-tests; otherwise the
  * JDK's own providers. The choice is made once per process and logged once at INFO.
  *
@@ -48,6 +51,36 @@ public final class CryptoProviders {
     public static Provider signatureProvider(String jcaAlgorithm) {
         Objects.requireNonNull(jcaAlgorithm, "jcaAlgorithm");
         return providerFor(NATIVE, jcaAlgorithm);
+    }
+
+    /**
+     * A fresh {@link MessageDigest} for the algorithm: ACCP's (native, with the CPU's SHA instructions) where it loaded
+     * and offers it, else the JDK's. A sign-in digests the whole assertion; the JDK's SHA-256 runs as Java code unless
+     * the optimising compiler has made it an intrinsic, which the wrapper's quick-start JVM never does.
+     */
+    public static MessageDigest newDigest(String jcaAlgorithm) {
+        Objects.requireNonNull(jcaAlgorithm, "jcaAlgorithm");
+        try {
+            if (NATIVE.isPresent() && NATIVE.get().getService("MessageDigest", jcaAlgorithm) != null) {
+                return MessageDigest.getInstance(jcaAlgorithm, NATIVE.get());
+            }
+            return MessageDigest.getInstance(jcaAlgorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no provider for " + jcaAlgorithm + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh {@link Mac} for the algorithm, from ACCP where it loaded and offers it, else from the JDK. */
+    public static Mac newMac(String jcaAlgorithm) {
+        Objects.requireNonNull(jcaAlgorithm, "jcaAlgorithm");
+        try {
+            if (NATIVE.isPresent() && NATIVE.get().getService("Mac", jcaAlgorithm) != null) {
+                return Mac.getInstance(jcaAlgorithm, NATIVE.get());
+            }
+            return Mac.getInstance(jcaAlgorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no provider for " + jcaAlgorithm + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether signatures are computed natively (ACCP) in this process. */

@@ -1,5 +1,5 @@
 /**
- * Cross-cutting for the sign step of the IdP flow: which JCA provider computes signatures. Amazon Corretto Crypto
+ * Cross-cutting for the IdP flow: which JCA provider computes signatures, digests and MACs. Amazon Corretto Crypto
  * Provider (native AWS-LC) where its native library loads, the JDK's providers otherwise; passed per call, never
  * installed globally.
  */
