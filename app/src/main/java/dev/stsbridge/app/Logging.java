@@ -9,7 +9,7 @@ import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.joran.spi.JoranException;
 
 /**
- * Log levels: {@code logback.xml} keeps normal runs quiet (warnings and errors only, on stderr); {@code --verbose}
+ * Log levels: {@link LogConfigurator} keeps normal runs quiet (warnings and errors only, on stderr); {@code --verbose}
  * raises stsbridge's own loggers to DEBUG and the libraries' to INFO for the rest of the process.
  */
 final class Logging {
@@ -33,14 +33,14 @@ final class Logging {
         }
     }
 
-    /** Back to the levels of {@code logback.xml}: for tests, which run many commands in one process. */
+    /** Back to the levels of {@link LogConfigurator}: for tests, which run many commands in one process. */
     static void reset() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.reset();
             try {
                 new ContextInitializer(context).autoConfig();
             } catch (JoranException e) {
-                throw new IllegalStateException("cannot reload logback.xml: " + e.getMessage(), e);
+                throw new IllegalStateException("cannot reload the log configuration: " + e.getMessage(), e);
             }
         }
     }

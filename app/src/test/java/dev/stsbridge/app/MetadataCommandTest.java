@@ -200,7 +200,7 @@ class MetadataCommandTest {
 
     @Test
     void aRefusedVerificationWritesNoLogLinesToTheProcessStderr() throws Exception {
-        // Santuario logs each failed digest as a warning; logback.xml keeps normal runs quiet
+        // Santuario logs each failed digest as a warning; LogConfigurator keeps normal runs quiet
         generateKeys();
         Path md = dir.resolve("md.xml");
         run("metadata", "export", "--sign", "--out", md.toString(), "--data-dir", data());

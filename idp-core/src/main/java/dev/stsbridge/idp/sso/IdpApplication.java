@@ -28,6 +28,7 @@ import dev.stsbridge.idp.claims.NameIdGenerator;
 import dev.stsbridge.idp.config.EncryptionConfig;
 import dev.stsbridge.idp.config.SignedParts;
 import dev.stsbridge.idp.config.StsbridgeConfig;
+import dev.stsbridge.idp.crypto.CryptoProviders;
 import dev.stsbridge.idp.directory.Directories;
 import dev.stsbridge.idp.directory.Directory;
 import dev.stsbridge.idp.directory.DirectoryUser;
@@ -89,6 +90,8 @@ public final class IdpApplication implements AutoCloseable {
     public static IdpApplication start(StsbridgeConfig config, Map<String, String> environment, Clock clock) {
         OpenSaml.initializeInBackground();
         CompletableFuture<Directory> directory = inBackground("directory", () -> Directories.open(config, environment));
+        // The native signature provider loads and self-tests (about 0.3 s) while the key store is decrypted.
+        inBackground("crypto", CryptoProviders::describe);
         try {
             SecureRandom random = new SecureRandom();
             KeyRingService.Opened keys = new KeyRingService(new KeyRingStore(config.dataDir(), environment),

@@ -22,12 +22,10 @@ public final class OpsEndpoints {
 
     private final IdpApplication idp;
     private final WebMetrics metrics;
-    private final byte[] metadata;
 
     public OpsEndpoints(IdpApplication idp, WebMetrics metrics) {
         this.idp = idp;
         this.metrics = metrics;
-        this.metadata = idp.signedMetadata();
     }
 
     /**
@@ -64,9 +62,14 @@ public final class OpsEndpoints {
                 metrics.scrape().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code /saml2/metadata}: the signed metadata, byte for byte what {@code metadata export --sign} writes. */
+    /**
+     * {@code /saml2/metadata}: the signed metadata, byte for byte what {@code metadata export --sign} writes. It is
+     * built in the background while the server starts (OpenSAML's start takes about a second); a download in that
+     * second waits for it, while sign-ins are already answered.
+     */
     public Endpoint metadata() {
         return exchange -> {
+            byte[] metadata = idp.signedMetadata();
             exchange.setHeader("Content-Disposition", "attachment; filename=" + METADATA_FILE_NAME);
             exchange.send(200, METADATA_CONTENT_TYPE, metadata);
         };
