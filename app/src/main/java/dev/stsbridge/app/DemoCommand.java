@@ -3,6 +3,7 @@ package dev.stsbridge.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DemoBanner.print(out, demo, dataDir);
         out.println();
-        out.println("Ready in " + seconds(sinceProcessStart()) + ". Press Ctrl-C to stop.");
+        out.println("Ready in " + seconds(sinceJvmStart()) + ". Press Ctrl-C to stop.");
         out.flush();
         demo.join();
         return ExitCodes.OK;
@@ -127,7 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + demo.awsEndpoint() + " as " + console.assumedRoleArn() + " (session tags "
                 + console.tags().entrySet().stream().map(t -> t.getKey() + "=" + t.getValue())
                         .collect(Collectors.joining(", "))
-                + "; SourceIdentity " + console.sourceIdentity() + ") in " + seconds(sinceProcessStart())
+                + "; SourceIdentity " + console.sourceIdentity() + ") in " + seconds(sinceJvmStart())
                 + " since start");
         out.flush();
         return ExitCodes.OK;
@@ -155,9 +156,13 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static Duration sinceProcessStart() {
-        return ProcessHandle.current().info().startInstant().map(start -> Duration.between(start, Instant.now()))
-                .orElse(Duration.ZERO);
+    /**
+     * Since the JVM started: not since the process did, which under the {@code ./stsbridge} wrapper (it
+     * {@code exec}s java) would count the wrapper's build of the jar and its class-data archive.
+     */
+    private static Duration sinceJvmStart() {
+        return Duration.between(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()),
+                Instant.now());
     }
 
     private static String seconds(Duration duration) {
