@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * metadata before it signs), promote ({@code next} becomes {@code current}, the old current is retired).
  *
  * <p>Rotation for AWS: {@link #rotate} -> upload the metadata with both certificates -> {@link #promote} ->
- * upload again. Each operation reads the ring, changes it and writes it back atomically.
+ * upload again. Each operation reads the ring, changes it and writes it back atomically, holding the ring's
+ * update lock ({@link KeyRingLock}) throughout, so that operations of two processes do not overwrite each other.
  */
 public final class KeyRingService {
 
@@ -38,6 +39,10 @@ public final class KeyRingService {
      * @param force replace an existing ring (its keys are lost); without it an existing ring is refused
      */
     public KeyRing generate(KeySpec spec, boolean force) {
+        return store.whileLocked(() -> generateLocked(spec, force));
+    }
+
+    private KeyRing generateLocked(KeySpec spec, boolean force) {
         if (!force && store.exists()) {
             throw new KeyRingException(KeyRingException.Reason.CONFLICT, "a key store already exists at "
                     + store.storeFile() + ": use `keys rotate` to add a key, or --force to replace it (its keys are lost)");
@@ -50,27 +55,33 @@ public final class KeyRingService {
 
     /** Adds a {@code next} key; refused if there already is one. */
     public KeyRing rotate(KeySpec spec) {
-        KeyRing ring = store.load();
-        if (ring.next().isPresent()) {
-            throw new KeyRingException(KeyRingException.Reason.CONFLICT, "there already is a next key ("
-                    + ring.next().get().id() + "): run `stsbridge keys promote` first");
-        }
-        SigningKey next = withUniqueId(generator.generate(spec.algorithm(), spec.entityId(), spec.validity()), ring);
-        KeyRing rotated = new KeyRing(ring.current(), Optional.of(next), ring.retired());
-        store.save(rotated);
-        return rotated;
+        return store.whileLocked(() -> {
+            KeyRing ring = store.load();
+            if (ring.next().isPresent()) {
+                throw new KeyRingException(KeyRingException.Reason.CONFLICT, "there already is a next key ("
+                        + ring.next().get().id() + "): run `stsbridge keys promote` first");
+            }
+            SigningKey next = withUniqueId(generator.generate(spec.algorithm(), spec.entityId(), spec.validity()),
+                    ring);
+            KeyRing rotated = new KeyRing(ring.current(), Optional.of(next), ring.retired());
+            store.save(rotated);
+            return rotated;
+        });
     }
 
     /** Makes {@code next} the current key and retires the old current key; refused without a next key. */
     public KeyRing promote() {
-        KeyRing ring = store.load();
-        SigningKey next = ring.next().orElseThrow(() -> new KeyRingException(KeyRingException.Reason.NOTHING_TO_DO,
-                "there is no next key to promote: run `stsbridge keys rotate` first"));
-        List<SigningKey> retired = new ArrayList<>(ring.retired());
-        retired.add(ring.current());
-        KeyRing promoted = new KeyRing(next, Optional.empty(), retired);
-        store.save(promoted);
-        return promoted;
+        return store.whileLocked(() -> {
+            KeyRing ring = store.load();
+            SigningKey next = ring.next().orElseThrow(() -> new KeyRingException(
+                    KeyRingException.Reason.NOTHING_TO_DO,
+                    "there is no next key to promote: run `stsbridge keys rotate` first"));
+            List<SigningKey> retired = new ArrayList<>(ring.retired());
+            retired.add(ring.current());
+            KeyRing promoted = new KeyRing(next, Optional.empty(), retired);
+            store.save(promoted);
+            return promoted;
+        });
     }
 
     /** The ring as it is on disk. */
@@ -83,7 +94,9 @@ public final class KeyRingService {
         if (store.exists()) {
             return new Opened(store.load(), false);
         }
-        return new Opened(generate(spec, false), true);
+        return store.whileLocked(() -> store.exists() // another process made it while this one waited
+                ? new Opened(store.load(), false)
+                : new Opened(generateLocked(spec, false), true));
     }
 
     /** Keys made in the same second get the same id from the generator; suffix the new one to keep ids unique. */

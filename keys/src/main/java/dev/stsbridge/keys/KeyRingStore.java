@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The key ring on disk: one PKCS#12 key store, {@code <data-dir>/keys/idp-signing.p12} (mode 0600, in a 0700
@@ -92,6 +93,28 @@ public final class KeyRingStore {
         char[] secret = password.forExistingStore(storeFile);
         KeyStore store = open(read(), secret);
         return ring(store, secret);
+    }
+
+    /**
+     * Runs {@code operation} holding the key ring's update lock ({@link KeyRingLock}), waiting while another
+     * process or thread holds it: for a read-change-{@link #save}. Creates the keys directory (0700) if needed.
+     */
+    <T> T whileLocked(Supplier<T> operation) {
+        try {
+            SecureFiles.createPrivateDirectories(keysDirectory);
+        } catch (IOException e) {
+            throw unwritable(e);
+        }
+        KeyRingLock lock;
+        try {
+            lock = KeyRingLock.acquire(keysDirectory);
+        } catch (IOException e) {
+            throw new KeyRingException(KeyRingException.Reason.IO, "cannot lock the key store " + storeFile + " ("
+                    + keysDirectory.resolve(KeyRingLock.FILE_NAME) + "): " + IoMessages.describe(e), e);
+        }
+        try (lock) {
+            return operation.get();
+        }
     }
 
     /** Writes the key ring atomically, replacing any previous one. */

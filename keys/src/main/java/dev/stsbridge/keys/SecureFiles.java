@@ -136,7 +136,7 @@ public final class SecureFiles {
         }
     }
 
-    private static boolean isPosix(Path path) {
+    static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }
