@@ -17,6 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.stsbridge.idp.assertion.AssertionEncrypter;
 import dev.stsbridge.idp.assertion.AssertionFactory;
 import dev.stsbridge.idp.assertion.AssertionRequest;
@@ -50,6 +53,8 @@ import dev.stsbridge.xml.OpenSaml;
  * and the {@code stsbridge assertion} command both start here, so they behave the same.
  */
 public final class IdpApplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdpApplication.class);
 
     /** How long an IdP login lasts unless the caller says otherwise (AuthnStatement SessionNotOnOrAfter). */
     public static final Duration DEFAULT_SESSION_LENGTH = Duration.ofHours(8);
@@ -106,6 +111,11 @@ public final class IdpApplication implements AutoCloseable {
             // background, so that a server can answer sign-ins before anyone asks for the metadata.
             CompletableFuture<byte[]> metadata = inBackground("metadata", () -> new MetadataSigner().signToBytes(
                     new IdpMetadataBuilder().build(identity, keys.ring()), keys.ring().current()));
+            metadata.whenComplete((bytes, failure) -> {
+                if (failure != null) { // said once when it happens; each metadata request reports it again
+                    LOG.error("cannot build the signed IdP metadata: {}", failure.getMessage(), failure);
+                }
+            });
             return new IdpApplication(config, identity, keys, join(directory), sso, basicSso, metadata, clock,
                     random);
         } catch (RuntimeException e) {
