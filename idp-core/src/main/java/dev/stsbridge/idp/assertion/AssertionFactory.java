@@ -88,6 +88,18 @@ public final class AssertionFactory {
                 sessionEnd, request.authnContextClassRef(), attributes));
     }
 
+    /**
+     * The answer to a passive AuthnRequest ({@code IsPassive="true"}) from someone who is not signed in: status
+     * {@code Responder} / {@code NoPassive}, no assertion (SAML 2.0 core §3.4.1).
+     *
+     * @param destination the ACS URL, already checked against the SP's metadata
+     */
+    public StatusResponse noPassive(String issuer, String destination, String inResponseTo) {
+        return new StatusResponse(newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), issuer, destination,
+                inResponseTo, StatusResponse.RESPONDER, StatusResponse.NO_PASSIVE,
+                "The request was passive (IsPassive) and the user is not signed in to the identity provider.");
+    }
+
     /** {@code _} and 128 random bits in hex: an NCName, unguessable, unique in practice. */
     private String newId() {
         byte[] bits = new byte[16];

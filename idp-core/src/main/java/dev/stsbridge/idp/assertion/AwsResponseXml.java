@@ -3,6 +3,7 @@ package dev.stsbridge.idp.assertion;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * Hand-written XML for the fixed shape of an AWS response (the lean path of {@link ResponseSigner}): writes the
@@ -69,16 +70,39 @@ final class AwsResponseXml {
      *                   plain assertion, whose xsi:type values use it)
      */
     static void responseHead(StringBuilder out, ResponseContent content, boolean declareXsd) {
+        responseHead(out, content.destination(), content.responseId(), content.inResponseTo(), content.issueInstant(),
+                content.issuer(), declareXsd);
+    }
+
+    /** The same for a response without an assertion ({@link StatusResponse}). */
+    static void responseHead(StringBuilder out, StatusResponse response) {
+        responseHead(out, response.destination(), response.responseId(), Optional.of(response.inResponseTo()),
+                response.issueInstant(), response.issuer(), false);
+    }
+
+    private static void responseHead(StringBuilder out, String destination, String responseId,
+                                     Optional<String> inResponseTo, Instant issueInstant, String issuer,
+                                     boolean declareXsd) {
         out.append("<saml2p:Response xmlns:saml2p=\"" + SAML2P + "\"");
         if (declareXsd) {
             out.append(XSD_DECLARATION);
         }
-        CanonicalXml.attribute(out, "Destination", content.destination(), "Destination");
-        CanonicalXml.attribute(out, "ID", content.responseId(), "response ID");
-        content.inResponseTo().ifPresent(id -> CanonicalXml.attribute(out, "InResponseTo", id, "InResponseTo"));
-        CanonicalXml.attribute(out, "IssueInstant", time(content.issueInstant()), "IssueInstant");
+        CanonicalXml.attribute(out, "Destination", destination, "Destination");
+        CanonicalXml.attribute(out, "ID", responseId, "response ID");
+        inResponseTo.ifPresent(id -> CanonicalXml.attribute(out, "InResponseTo", id, "InResponseTo"));
+        CanonicalXml.attribute(out, "IssueInstant", time(issueInstant), "IssueInstant");
         out.append(" Version=\"2.0\"><saml2:Issuer xmlns:saml2=\"" + SAML2 + "\">");
-        CanonicalXml.text(out, content.issuer(), "issuer").append("</saml2:Issuer>");
+        CanonicalXml.text(out, issuer, "issuer").append("</saml2:Issuer>");
+    }
+
+    /** {@code saml2p:Status} with the top-level code, the second-level code and the message of {@code response}. */
+    static void status(StringBuilder out, StatusResponse response) {
+        out.append("<saml2p:Status><saml2p:StatusCode");
+        CanonicalXml.attribute(out, "Value", response.statusCode(), "StatusCode").append("><saml2p:StatusCode");
+        CanonicalXml.attribute(out, "Value", response.secondLevelCode(), "second-level StatusCode");
+        out.append("></saml2p:StatusCode></saml2p:StatusCode><saml2p:StatusMessage>");
+        CanonicalXml.text(out, response.message(), "StatusMessage");
+        out.append("</saml2p:StatusMessage></saml2p:Status>");
     }
 
     private static void subject(StringBuilder out, ResponseContent content) {

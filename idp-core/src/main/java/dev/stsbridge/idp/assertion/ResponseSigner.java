@@ -58,6 +58,23 @@ public final class ResponseSigner {
         return render(response.content(), Optional.of(encrypter));
     }
 
+    /**
+     * Signs a response without an assertion: the Response itself, whatever the mode (there is no assertion to
+     * sign), so that the SP can trust the status.
+     */
+    public SignedResponse sign(StatusResponse response) {
+        StringBuilder head = new StringBuilder(1024);
+        AwsResponseXml.responseHead(head, response);
+        StringBuilder tail = new StringBuilder(512);
+        AwsResponseXml.status(tail, response);
+        tail.append(AwsResponseXml.RESPONSE_END);
+        String signature = signatures.sign(response.responseId(), utf8(new StringBuilder(head).append(tail)), false);
+        LOG.debug("Signed status response {} ({}) to {}", response.responseId(), response.secondLevelCode(),
+                response.inResponseTo());
+        return SignedResponse.withoutAssertion((XML_DECLARATION + head + signature + tail)
+                .getBytes(StandardCharsets.UTF_8), response.responseId());
+    }
+
     public SigningMode mode() {
         return mode;
     }

@@ -3,6 +3,7 @@ package dev.stsbridge.idp.assertion;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A signed (and possibly encrypted) SAML response, ready for the HTTP-POST binding: the exact bytes (UTF-8, never
@@ -13,15 +14,24 @@ public final class SignedResponse {
     private final byte[] xml;
     private final String base64;
     private final String responseId;
-    private final String assertionId;
+    private final Optional<String> assertionId;
     private final boolean encrypted;
 
     SignedResponse(byte[] xml, String responseId, String assertionId, boolean encrypted) {
+        this(xml, responseId, Optional.of(assertionId), encrypted);
+    }
+
+    private SignedResponse(byte[] xml, String responseId, Optional<String> assertionId, boolean encrypted) {
         this.xml = Objects.requireNonNull(xml, "xml");
         this.base64 = Base64.getEncoder().encodeToString(xml);
         this.responseId = Objects.requireNonNull(responseId, "responseId");
         this.assertionId = Objects.requireNonNull(assertionId, "assertionId");
         this.encrypted = encrypted;
+    }
+
+    /** A signed response without an assertion ({@link StatusResponse}). */
+    static SignedResponse withoutAssertion(byte[] xml, String responseId) {
+        return new SignedResponse(xml, responseId, Optional.empty(), false);
     }
 
     /** The response document, UTF-8 with an XML declaration (a copy). */
@@ -43,8 +53,14 @@ public final class SignedResponse {
         return responseId;
     }
 
+    /** @throws IllegalStateException for a response without an assertion (see {@link #hasAssertion()}) */
     public String assertionId() {
-        return assertionId;
+        return assertionId.orElseThrow(() -> new IllegalStateException("the response " + responseId
+                + " carries no assertion"));
+    }
+
+    public boolean hasAssertion() {
+        return assertionId.isPresent();
     }
 
     /** Whether the assertion is an {@code EncryptedAssertion}. */
@@ -54,7 +70,8 @@ public final class SignedResponse {
 
     @Override
     public String toString() {
-        return "SignedResponse[" + responseId + ", assertion " + assertionId + (encrypted ? ", encrypted" : "")
+        return "SignedResponse[" + responseId + assertionId.map(id -> ", assertion " + id).orElse(", no assertion")
+                + (encrypted ? ", encrypted" : "")
                 + ", " + xml.length + " bytes]";
     }
 }

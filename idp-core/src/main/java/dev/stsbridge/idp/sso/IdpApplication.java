@@ -66,13 +66,15 @@ public final class IdpApplication implements AutoCloseable {
     private final Directory directory;
     private final SsoService sso;
     private final BasicSsoService basicSso;
+    private final StatusResponder statusResponder;
     private final CompletableFuture<byte[]> signedMetadata;
     private final Clock clock;
     private final SecureRandom random;
 
     private IdpApplication(StsbridgeConfig config, IdpIdentity identity, KeyRingService.Opened keys,
                            Directory directory, SsoService sso, BasicSsoService basicSso,
-                           CompletableFuture<byte[]> signedMetadata, Clock clock, SecureRandom random) {
+                           StatusResponder statusResponder, CompletableFuture<byte[]> signedMetadata, Clock clock,
+                           SecureRandom random) {
         this.config = config;
         this.identity = identity;
         this.keys = keys.ring();
@@ -80,6 +82,7 @@ public final class IdpApplication implements AutoCloseable {
         this.directory = directory;
         this.sso = sso;
         this.basicSso = basicSso;
+        this.statusResponder = statusResponder;
         this.signedMetadata = signedMetadata;
         this.clock = clock;
         this.random = random;
@@ -104,8 +107,10 @@ public final class IdpApplication implements AutoCloseable {
             byte[] nameIdSecret = NameIdSecret.loadOrCreate(config.dataDir(), random);
             ResponseSigner signer = new ResponseSigner(keys.ring().current(), signingMode(config.assertion().sign()));
             SsoService sso = ssoService(config, signer, nameIdSecret, clock, random);
+            AssertionFactory factory = new AssertionFactory(clock, random);
             BasicSsoService basicSso = new BasicSsoService(config.entityId(), config.assertion().validity(),
-                    nameIdSecret, random, new AssertionFactory(clock, random), signer);
+                    nameIdSecret, random, factory, signer);
+            StatusResponder statusResponder = new StatusResponder(config.entityId(), factory, signer);
             IdpIdentity identity = IdpIdentity.at(config.baseUrl()).withEntityId(config.entityId());
             // Building the metadata needs OpenSAML, whose start takes about a second: it is made in the
             // background, so that a server can answer sign-ins before anyone asks for the metadata.
@@ -116,8 +121,8 @@ public final class IdpApplication implements AutoCloseable {
                     LOG.error("cannot build the signed IdP metadata: {}", failure.getMessage(), failure);
                 }
             });
-            return new IdpApplication(config, identity, keys, join(directory), sso, basicSso, metadata, clock,
-                    random);
+            return new IdpApplication(config, identity, keys, join(directory), sso, basicSso, statusResponder,
+                    metadata, clock, random);
         } catch (RuntimeException e) {
             directory.thenAccept(Directory::close);
             throw e;
@@ -232,6 +237,11 @@ public final class IdpApplication implements AutoCloseable {
     /** Sign-in to SAML SPs of the {@code basic} profile (SP-initiated, any SP that is not AWS's console sign-in). */
     public BasicSsoService basicSso() {
         return basicSso;
+    }
+
+    /** Signed answers without an assertion (e.g. NoPassive) to AuthnRequests the IdP will not satisfy. */
+    public StatusResponder statusResponder() {
+        return statusResponder;
     }
 
     /**

@@ -26,7 +26,8 @@ import dev.stsbridge.idp.web.sso.PostFormPage;
 /**
  * {@code /saml2/sso} (GET: HTTP-Redirect binding; POST: HTTP-POST binding) and {@code /saml2/sso/continue}: decode
  * -> check ({@link AuthnRequestChecks}) -> answer now if signed in, else keep the request in the session and log in
- * first -> the response (InResponseTo = the request's ID) by the SP's profile, posted to the checked ACS URL.
+ * first -> the response (InResponseTo = the request's ID) by the SP's profile, posted to the checked ACS URL. A
+ * passive request from someone not signed in is answered at once with status Responder/NoPassive.
  */
 public final class SpSsoEndpoints {
 
@@ -85,9 +86,11 @@ public final class SpSsoEndpoints {
             metrics.ssoTime(System.nanoTime() - start);
             return;
         }
-        if (request.passive()) {
-            throw HttpError.badRequest("The service provider asked for a passive sign-in (IsPassive), but you are "
-                    + "not signed in to the IdP.");
+        if (request.passive()) { // may not show the login page: the SP gets Responder/NoPassive and decides
+            SignedResponse noPassive = idp.statusResponder().noPassive(request.acsUrl(), request.requestId());
+            PostFormPage.send(exchange, session, request.acsUrl(), noPassive.base64(), request.relayState(),
+                    request.sp().entityId(), request.sp().profile() == SpProfile.AWS_SIGNIN);
+            return;
         }
         Session waiting = request.forceAuthn() ? sessions.startOver(exchange, session)
                 : session.orElseGet(() -> sessions.currentOrNew(exchange));

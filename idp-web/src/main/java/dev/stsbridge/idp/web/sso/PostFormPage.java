@@ -26,13 +26,19 @@ public final class PostFormPage {
      */
     public static void send(Exchange exchange, Session session, URI target, String samlResponse,
                             Optional<String> relayState, String destinationName, boolean aws) {
+        send(exchange, Optional.of(session), target, samlResponse, relayState, destinationName, aws);
+    }
+
+    /** The same for a visitor who may not be signed in (the page header then shows no user). */
+    public static void send(Exchange exchange, Optional<Session> session, URI target, String samlResponse,
+                            Optional<String> relayState, String destinationName, boolean aws) {
         exchange.noStore();
         exchange.setHeader("Content-Security-Policy", SecurityHeaders.postFormPolicy(target, aws));
         Page page = Page.titled("Signing you in").with("target", target.toString())
                 .with("samlResponse", requireBase64(samlResponse))
                 .with("destinationName", destinationName);
         relayState.ifPresent(r -> page.with("relayState", r));
-        exchange.html(200, "post", LoginEndpoints.withHeader(page, session));
+        exchange.html(200, "post", session.map(s -> LoginEndpoints.withHeader(page, s)).orElse(page));
     }
 
     /**

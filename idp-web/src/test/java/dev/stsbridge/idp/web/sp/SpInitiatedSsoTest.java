@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 import dev.stsbridge.idp.config.NameIdFormat;
 import dev.stsbridge.idp.config.ServiceProviderConfig;
@@ -31,6 +32,7 @@ import dev.stsbridge.xml.SecureXml;
 class SpInitiatedSsoTest {
 
     private static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
+    private static final String SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol";
     private static final String SSO_URL = "http://127.0.0.1:8080/saml2/sso";
 
     @TempDir
@@ -124,6 +126,46 @@ class SpInitiatedSsoTest {
         assertThat(response.getDocumentElement().getAttribute("InResponseTo")).isEqualTo(id);
         assertThat(new String(SecureXml.toBytes(response), StandardCharsets.UTF_8))
                 .contains("arn:aws:iam::111122223333:role/Admin");
+    }
+
+    @Test
+    void passiveRequestFromSomeoneNotSignedInIsAnsweredWithASignedNoPassiveStatusAndNoLoginPage() throws Exception {
+        Browser browser = idp.browser();
+        String id = newId();
+        String passive = open.request(id, now(), open.entityId, open.acs, SSO_URL)
+                .replace(" ProtocolBinding=", " IsPassive=\"true\" ProtocolBinding=");
+        HttpResponse<String> page = browser.get("/saml2/sso?" + TestSp.redirectQuery(passive, "state-9"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("action=\"https://sp.example.test/acs\"");
+        assertThat(Browser.hidden(page.body(), "RelayState")).hasValue("state-9");
+        byte[] xml = Base64.getDecoder().decode(Browser.hidden(page.body(), "SAMLResponse").orElseThrow());
+        assertThat(XmlSec1.verify(work, xml, XmlSec1.certificatePem(browser.get("/saml2/metadata").body())))
+                .contains("OK");
+        Document response = SecureXml.parse(xml);
+        assertThat(response.getDocumentElement().getAttribute("InResponseTo")).isEqualTo(id);
+        NodeList codes = response.getElementsByTagNameNS(SAMLP, "StatusCode");
+        assertThat(((Element) codes.item(0)).getAttribute("Value"))
+                .isEqualTo("urn:oasis:names:tc:SAML:2.0:status:Responder");
+        assertThat(((Element) codes.item(1)).getAttribute("Value"))
+                .isEqualTo("urn:oasis:names:tc:SAML:2.0:status:NoPassive");
+        assertThat(response.getElementsByTagNameNS(SAML, "Assertion").getLength()).isZero();
+        assertThat(browser.get("/saml2/sso/continue").statusCode()).as("nothing waits for a login").isEqualTo(400);
+    }
+
+    @Test
+    void passiveRequestFromSomeoneSignedInIsAnsweredWithAnAssertion() {
+        Browser browser = idp.browser().signedIn("bob", "builder");
+        String passive = open.request(newId(), now(), open.entityId, open.acs, SSO_URL)
+                .replace(" ProtocolBinding=", " IsPassive=\"true\" ProtocolBinding=");
+        HttpResponse<String> page = browser.get("/saml2/sso?" + TestSp.redirectQuery(passive, null));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        Document response = SecureXml.parse(Base64.getDecoder().decode(Browser.hidden(page.body(), "SAMLResponse")
+                .orElseThrow()));
+        assertThat(text(response, "NameID")).isEqualTo("bob@example.com");
+        assertThat(((Element) response.getElementsByTagNameNS(SAMLP, "StatusCode").item(0)).getAttribute("Value"))
+                .isEqualTo("urn:oasis:names:tc:SAML:2.0:status:Success");
     }
 
     @Test
