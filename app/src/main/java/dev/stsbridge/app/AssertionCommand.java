@@ -3,6 +3,7 @@ package dev.stsbridge.app;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -100,7 +101,7 @@ public final class AssertionCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL",
             description = "The IdP's base URL (default: the configuration's base-url), e.g. http://127.0.0.1:18080 "
                     + "for a demo started with --idp-port 18080: the Issuer then matches its registered metadata.")
-    Optional<java.net.URI> baseUrl = Optional.empty();
+    Optional<URI> baseUrl = Optional.empty();
 
     /** What is printed. */
     enum Format {

@@ -12,18 +12,17 @@ import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
+import dev.stsbridge.idp.web.ops.AuditLog;
+
 /**
  * The command's log configuration, in code (found by logback through {@code META-INF/services}): normal runs print
- * no log lines, only warnings and errors, on stderr; the IdP's audit log ({@value dev.stsbridge.app.LogConfigurator#AUDIT})
+ * no log lines, only warnings and errors, on stderr; the IdP's audit log (logger {@value AuditLog#LOGGER})
  * is one JSON object per line on standard output. Reading the same from a {@code logback.xml} costs about a fifth of
  * a second of start-up (logback's XML configurator loads several hundred classes). {@code
  * -Dlogback.configurationFile=FILE} still replaces it with a file of your own.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
-
-    /** The audit logger of {@code stsbridge serve} (see {@code AuditLog}). */
-    static final String AUDIT = "stsbridge.audit";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -35,7 +34,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         root.addAppender(console(context, "STDERR", "System.err", "%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n"));
         // Santuario logs every failed verification as a warning; the command reports it once, in one line.
         context.getLogger("org.apache.xml.security").setLevel(Level.ERROR);
-        ch.qos.logback.classic.Logger audit = context.getLogger(AUDIT);
+        ch.qos.logback.classic.Logger audit = context.getLogger(AuditLog.LOGGER);
         audit.setLevel(Level.INFO);
         audit.setAdditive(false);
         audit.addAppender(console(context, "AUDIT", "System.out", "%msg%n"));

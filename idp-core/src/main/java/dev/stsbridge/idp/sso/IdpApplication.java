@@ -106,8 +106,8 @@ public final class IdpApplication implements AutoCloseable {
                     new SigningKeyGenerator(clock)).loadOrGenerate(KeySpec.defaults(config.entityId()));
             byte[] nameIdSecret = NameIdSecret.loadOrCreate(config.dataDir(), random);
             ResponseSigner signer = new ResponseSigner(keys.ring().current(), signingMode(config.assertion().sign()));
-            SsoService sso = ssoService(config, signer, nameIdSecret, clock, random);
             AssertionFactory factory = new AssertionFactory(clock, random);
+            SsoService sso = ssoService(config, factory, signer, nameIdSecret, random);
             BasicSsoService basicSso = new BasicSsoService(config.entityId(), config.assertion().validity(),
                     nameIdSecret, random, factory, signer);
             StatusResponder statusResponder = new StatusResponder(config.entityId(), factory, signer);
@@ -159,13 +159,13 @@ public final class IdpApplication implements AutoCloseable {
         }
     }
 
-    private static SsoService ssoService(StsbridgeConfig config, ResponseSigner signer, byte[] nameIdSecret,
-                                         Clock clock, SecureRandom random) {
+    private static SsoService ssoService(StsbridgeConfig config, AssertionFactory factory, ResponseSigner signer,
+                                         byte[] nameIdSecret, SecureRandom random) {
         SsoService.Settings settings = new SsoService.Settings(config.entityId(),
                 AwsSignInUrl.of(config.aws().signinUrl().toString()), config.aws().audience(),
                 config.aws().postUrl(), config.assertion().validity());
         return new SsoService(settings, new AwsClaimsResolver(config.aws()), new AwsRules(config.aws().partition()),
-                NameIdGenerator.of(config.nameId(), nameIdSecret, random), new AssertionFactory(clock, random),
+                NameIdGenerator.of(config.nameId(), nameIdSecret, random), factory,
                 signer, encrypter(config.assertion().encryption()));
     }
 
