@@ -1,13 +1,13 @@
 package dev.stsbridge.idp.web.session;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+
+import dev.stsbridge.idp.crypto.CryptoProviders;
 
 /**
  * Sessions in a concurrent map, keyed by the SHA-256 of the session ID: map lookups compare digests, not the
@@ -45,11 +45,7 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     private static String key(String id) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        byte[] digest = CryptoProviders.newDigest("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
     }
 }
