@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.stsbridge.idp.assertion.SignedResponse;
 import dev.stsbridge.idp.claims.AwsClaims;
 
 /**
@@ -11,25 +12,33 @@ import dev.stsbridge.idp.claims.AwsClaims;
  * to {@code target}. The identifiers and claims are there for the audit log; they are not form fields.
  *
  * @param target where the form posts: the AWS sign-in URL, or the configured override (the local AWS model)
- * @param samlResponse base64 of the signed response, without line breaks
+ * @param response the signed response; its base64 is the {@code SAMLResponse} field
  * @param relayState passed through unchanged when present
- * @param responseId the Response ID
- * @param assertionId the Assertion ID
  * @param claims what was asserted
  */
-public record PostForm(URI target, String samlResponse, Optional<String> relayState, String responseId,
-                       String assertionId, AwsClaims claims) {
+public record PostForm(URI target, SignedResponse response, Optional<String> relayState, AwsClaims claims) {
     public PostForm {
         Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(samlResponse, "samlResponse");
+        Objects.requireNonNull(response, "response");
         Objects.requireNonNull(relayState, "relayState");
-        Objects.requireNonNull(responseId, "responseId");
-        Objects.requireNonNull(assertionId, "assertionId");
         Objects.requireNonNull(claims, "claims");
+    }
+
+    /** The {@code SAMLResponse} field: base64 of the signed response, without line breaks. */
+    public String samlResponse() {
+        return response.base64();
+    }
+
+    public String responseId() {
+        return response.responseId();
+    }
+
+    public String assertionId() {
+        return response.assertionId();
     }
 
     @Override
     public String toString() {
-        return "PostForm[" + target + ", response " + responseId + ", assertion " + assertionId + "]";
+        return "PostForm[" + target + ", response " + responseId() + ", assertion " + assertionId() + "]";
     }
 }

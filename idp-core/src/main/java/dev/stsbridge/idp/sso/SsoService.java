@@ -103,8 +103,7 @@ public final class SsoService {
         NameId nameId = nameIds.nameIdFor(person.user(), settings.audience());
         AwsResponse response = factory.build(resolution.claims(), nameId, request(person, inResponseTo));
         SignedResponse signed = encrypter.map(e -> signer.sign(response, e)).orElseGet(() -> signer.sign(response));
-        PostForm form = new PostForm(settings.postTarget(), signed.base64(), relayState, signed.responseId(),
-                signed.assertionId(), resolution.claims());
+        PostForm form = new PostForm(settings.postTarget(), signed, relayState, resolution.claims());
         return new SsoOutcome.Posted(form, new SsoOutcome.SignedResponseXml(signed.xml()));
     }
 

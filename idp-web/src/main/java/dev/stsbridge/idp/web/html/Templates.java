@@ -17,7 +17,8 @@ import com.github.mustachejava.MustacheFactory;
  * <p>Why mustache.java: logic-less templates cannot run code or build markup from values; {@code {{value}}} is
  * HTML-escaped ({@code & < > " ' ` =}) by default, so a value is safe in element content and in quoted attributes;
  * the library is small, has no dependencies, and is on Maven Central. One value only is written unescaped: the POST
- * page's base64 {@code SAMLResponse}, which {@code PostFormPage} admits only as base64 text; a test checks that no
+ * page's base64 {@code SAMLResponse}, which {@code PostFormPage} takes only from a {@code SignedResponse} (base64 by
+ * construction); a test checks that no
  * other template uses the unescaped forms (triple mustaches, the ampersand tag), and that templates are ASCII (HTML
  * entities for anything else), which keeps encoding a page cheap. Template inheritance ({@code {{<layout}}}) gives
  * every page the same head (viewport meta tag, our stylesheet, no external asset).

@@ -88,7 +88,7 @@ public final class SpSsoEndpoints {
         }
         if (request.passive()) { // may not show the login page: the SP gets Responder/NoPassive and decides
             SignedResponse noPassive = idp.statusResponder().noPassive(request.acsUrl(), request.requestId());
-            PostFormPage.send(exchange, session, request.acsUrl(), noPassive.base64(), request.relayState(),
+            PostFormPage.send(exchange, session, request.acsUrl(), noPassive, request.relayState(),
                     request.sp().entityId(), request.sp().profile() == SpProfile.AWS_SIGNIN);
             return;
         }
@@ -115,7 +115,7 @@ public final class SpSsoEndpoints {
                 signed.assertionId(), Optional.of(pending.requestId()), List.of(), List.of(), "sso"),
                 exchange.requestId());
         metrics.issued(sp.entityId());
-        PostFormPage.send(exchange, session, pending.acsUrl(), signed.base64(), pending.relayState(), sp.entityId(),
+        PostFormPage.send(exchange, session, pending.acsUrl(), signed, pending.relayState(), sp.entityId(),
                 false);
     }
 

@@ -75,7 +75,7 @@ public final class AwsSsoEndpoint implements Endpoint {
             audit.assertion(issued(exchange, person, form.assertionId(), inResponseTo, form.claims(), "sso"),
                     exchange.requestId());
             metrics.issued(AWS_SP);
-            PostFormPage.send(exchange, session, form.target(), form.samlResponse(), relayState, "AWS", true);
+            PostFormPage.send(exchange, session, form.target(), form.response(), relayState, "AWS", true);
         } else if (outcome instanceof SsoOutcome.Refused refused) {
             audit.refused(person.username(), exchange.clientAddress(), AWS_SP,
                     refused.violations().stream().map(v -> v.rule().name()).distinct().toList(),
