@@ -3,6 +3,7 @@ package dev.stsbridge.idp.sso;
 import java.util.List;
 import java.util.Objects;
 
+import dev.stsbridge.idp.assertion.SignedResponse;
 import dev.stsbridge.idp.claims.Resolution;
 import dev.stsbridge.idp.rules.AwsRuleViolation;
 
@@ -13,10 +14,14 @@ import dev.stsbridge.idp.rules.AwsRuleViolation;
 public sealed interface SsoOutcome {
 
     /** The signed response is ready to post. */
-    record Posted(PostForm form, SignedResponseXml response) implements SsoOutcome {
+    record Posted(PostForm form) implements SsoOutcome {
         public Posted {
             Objects.requireNonNull(form, "form");
-            Objects.requireNonNull(response, "response");
+        }
+
+        /** The signed response document (for {@code --format xml} and the explain page; never logged). */
+        public SignedResponse response() {
+            return form.response();
         }
     }
 
@@ -28,18 +33,6 @@ public sealed interface SsoOutcome {
             if (violations.isEmpty()) {
                 throw new IllegalArgumentException("a refusal names at least one violation");
             }
-        }
-    }
-
-    /** The signed response document (for {@code --format xml} and the explain page; never logged). */
-    record SignedResponseXml(byte[] xml) {
-        public SignedResponseXml {
-            xml = xml.clone();
-        }
-
-        @Override
-        public byte[] xml() {
-            return xml.clone();
         }
     }
 }

@@ -104,7 +104,7 @@ public final class SsoService {
         AwsResponse response = factory.build(resolution.claims(), nameId, request(person, inResponseTo));
         SignedResponse signed = encrypter.map(e -> signer.sign(response, e)).orElseGet(() -> signer.sign(response));
         PostForm form = new PostForm(settings.postTarget(), signed, relayState, resolution.claims());
-        return new SsoOutcome.Posted(form, new SsoOutcome.SignedResponseXml(signed.xml()));
+        return new SsoOutcome.Posted(form);
     }
 
     /** The claims, notes and pre-flight verdict for this person, as {@code --explain} and {@code /explain} show them. */
