@@ -14,4 +14,9 @@ public interface IamDirectory {
     Optional<SamlProvider> samlProviderByUuid(String uuid);
 
     Optional<IamRole> role(String roleArn);
+
+    /** The permission policies in force on a role ({@link RolePermissions#NONE} when it has none or is unknown). */
+    default RolePermissions permissions(String roleArn) {
+        return RolePermissions.NONE;
+    }
 }
