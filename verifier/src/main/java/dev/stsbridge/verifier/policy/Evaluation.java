@@ -13,11 +13,12 @@ import java.util.Optional;
  *                          none for an implicit deny
  * @param missingContextKeys condition keys (and variables) that statements in scope read but the request context
  *                           lacks, as written in the policies, sorted
+ * @param allowedByIdentity whether an identity-based policy allows the request
  * @param allowedByBoundary whether the permissions boundary allows the request; empty when there is none
  * @param allowedBySession whether the session policies allow it; empty when there are none
  */
 public record Evaluation(Decision decision, List<MatchedStatement> matchedStatements, List<String> missingContextKeys,
-                         Optional<Boolean> allowedByBoundary, Optional<Boolean> allowedBySession) {
+                         boolean allowedByIdentity, Optional<Boolean> allowedByBoundary, Optional<Boolean> allowedBySession) {
     public Evaluation {
         Objects.requireNonNull(decision, "decision");
         matchedStatements = List.copyOf(matchedStatements);
@@ -28,5 +29,26 @@ public record Evaluation(Decision decision, List<MatchedStatement> matchedStatem
 
     public boolean allowed() {
         return decision == Decision.ALLOWED;
+    }
+
+    /**
+     * Why the request is refused, in AWS's AccessDenied wording: {@code with an explicit deny in a session policy},
+     * {@code because no identity-based policy allows the <action> action}, ... Empty when allowed.
+     */
+    public Optional<String> refusalReason(String action) {
+        if (decision == Decision.EXPLICIT_DENY) {
+            MatchedStatement.PolicyRole role = matchedStatements.get(0).role();
+            return Optional.of("with an explicit deny in " + article(role.described()) + " " + role.described());
+        }
+        if (decision == Decision.ALLOWED) {
+            return Optional.empty();
+        }
+        String missing = !allowedByIdentity ? "identity-based policy" : allowedByBoundary.orElse(true)
+                ? allowedBySession.orElse(true) ? "identity-based policy" : "session policy" : "permissions boundary";
+        return Optional.of("because no " + missing + " allows the " + action + " action");
+    }
+
+    private static String article(String described) {
+        return described.startsWith("identity") ? "an" : "a";
     }
 }

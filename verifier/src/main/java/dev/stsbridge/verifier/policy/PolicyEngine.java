@@ -39,10 +39,12 @@ public final class PolicyEngine {
 
     public Evaluation evaluate(PolicySet policies, RequestContext context) {
         Set<String> missing = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        Group identity = scan(policies.identity(), context, missing);
-        Group resource = scan(policies.resource(), context, missing);
-        Optional<Group> boundary = policies.boundary().map(p -> scan(p, context, missing));
-        Optional<Group> session = policies.session().map(p -> scan(p, context, missing));
+        Group identity = scan(policies.identity(), MatchedStatement.PolicyRole.IDENTITY, context, missing);
+        Group resource = scan(policies.resource(), MatchedStatement.PolicyRole.RESOURCE, context, missing);
+        Optional<Group> boundary = policies.boundary()
+                .map(p -> scan(p, MatchedStatement.PolicyRole.BOUNDARY, context, missing));
+        Optional<Group> session = policies.session()
+                .map(p -> scan(p, MatchedStatement.PolicyRole.SESSION, context, missing));
         Optional<Boolean> byBoundary = boundary.map(Group::allows);
         Optional<Boolean> bySession = session.map(Group::allows);
 
@@ -53,7 +55,7 @@ public final class PolicyEngine {
         session.ifPresent(g -> denies.addAll(g.denies));
         List<String> missingKeys = List.copyOf(missing);
         if (!denies.isEmpty()) {
-            return new Evaluation(Decision.EXPLICIT_DENY, denies, missingKeys, byBoundary, bySession);
+            return new Evaluation(Decision.EXPLICIT_DENY, denies, missingKeys, identity.allows(), byBoundary, bySession);
         }
 
         boolean boundaryOk = byBoundary.orElse(true);
@@ -83,7 +85,7 @@ public final class PolicyEngine {
             }
         }
         return new Evaluation(allowed ? Decision.ALLOWED : Decision.IMPLICIT_DENY, allowed ? matched : List.of(),
-                missingKeys, byBoundary, bySession);
+                missingKeys, identity.allows(), byBoundary, bySession);
     }
 
     private static void addIdentitySide(List<MatchedStatement> matched, Group identity, Optional<Group> boundary,
@@ -93,7 +95,8 @@ public final class PolicyEngine {
         session.ifPresent(g -> matched.addAll(g.allows));
     }
 
-    private static Group scan(List<SourcedPolicy> policies, RequestContext context, Set<String> missing) {
+    private static Group scan(List<SourcedPolicy> policies, MatchedStatement.PolicyRole role, RequestContext context,
+                              Set<String> missing) {
         Group group = new Group();
         for (SourcedPolicy source : policies) {
             for (Statement statement : source.policy().statements()) {
@@ -112,7 +115,7 @@ public final class PolicyEngine {
                 if (!statement.conditionsHold(context)) {
                     continue;
                 }
-                MatchedStatement match = new MatchedStatement(source, statement);
+                MatchedStatement match = new MatchedStatement(source, statement, role);
                 if (statement.allows()) {
                     group.allows.add(match);
                     if (group.bestGrant.isEmpty() || grant.get().compareTo(group.bestGrant.get()) > 0) {

@@ -33,6 +33,12 @@ public record SessionGrant(String accountId, String roleArn, String assumedRoleA
                 sourceIdentity, Optional.empty(), List.of());
     }
 
+    /** What the policy engine needs of this session. */
+    public dev.stsbridge.verifier.policy.SessionFacts facts() {
+        return new dev.stsbridge.verifier.policy.SessionFacts(accountId, roleArn, assumedRoleArn, assumedRoleId,
+                sessionTags, sourceIdentity, sessionPolicy, sessionPolicyArns);
+    }
+
     /** Whether the session was given session policies (then they limit what it may do). */
     public boolean hasSessionPolicies() {
         return sessionPolicy.isPresent() || !sessionPolicyArns.isEmpty();
