@@ -157,7 +157,7 @@ final class PolicyParser {
         JsonLocation start = parser.currentTokenLocation();
         parser.skipChildren();
         JsonLocation end = parser.currentLocation();
-        return new Position[] {new Position(start.getLineNr(), start.getColumnNr()),
+        return new Position[] {new Position(start.getLineNr(), start.getColumnNr() + 1),
             new Position(end.getLineNr(), end.getColumnNr())};
     }
 

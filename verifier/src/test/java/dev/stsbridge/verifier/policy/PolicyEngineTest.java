@@ -304,9 +304,19 @@ class PolicyEngineTest {
         assertThat(evaluation.decision()).isEqualTo(Decision.EXPLICIT_DENY);
         assertThat(evaluation.matchedStatements()).extracting(m -> m.statement().sid().orElseThrow()).containsExactly("NoGet");
         Statement deny = evaluation.matchedStatements().get(0).statement();
-        assertThat(deny.start()).isEqualTo(new Position(5, 5));
         String line5 = doc.split("\n")[4];
+        assertThat(deny.start()).isEqualTo(new Position(5, line5.indexOf('{') + 2));
         assertThat(deny.end()).isEqualTo(new Position(5, line5.lastIndexOf('}') + 2));
+    }
+
+    /** The AWS CLI's documented simulate-custom-policy example: AWS answered StartPosition 1:38, EndPosition 1:167. */
+    @Test
+    void positionsAreAwsOwnForItsDocumentedExample() {
+        String doc = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"dynamodb:*\",\"Resource\":\"*\","
+                + "\"Condition\":{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2018-08-16T12:00:00Z\"}}}}";
+        Statement statement = Policy.parse(doc, PolicyGrammar.IDENTITY).statements().get(0);
+        assertThat(statement.start()).isEqualTo(new Position(1, 38));
+        assertThat(statement.end()).isEqualTo(new Position(1, 167));
     }
 
     @Test
