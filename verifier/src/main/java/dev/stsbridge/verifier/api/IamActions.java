@@ -78,7 +78,8 @@ public final class IamActions {
 
     private void createSamlProvider(IamCaller caller, ActionCall call, XmlWriter xml) {
         ProviderEntry entry = providers.create(caller, new SamlProviders.NewProvider(call.required("Name"),
-                call.required("SAMLMetadataDocument"), IamAction.tags(call), mode(call), call.optional("AddPrivateKey")));
+                call.required("SAMLMetadataDocument"), IamAction.tags(call), mode(call),
+                call.optional("AddPrivateKey")));
         xml.element("SAMLProviderArn", entry.provider().arn());
         if (!entry.tags().isEmpty()) {
             IamAction.writeTags(xml, entry.tags());
