@@ -2,18 +2,24 @@ package dev.stsbridge.verifier;
 
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.stsbridge.verifier.VerifierServer.Mount;
 import dev.stsbridge.verifier.api.IamActions;
+import dev.stsbridge.verifier.api.IamPolicyActions;
+import dev.stsbridge.verifier.api.SimulatorActions;
 import dev.stsbridge.verifier.api.StsActions;
 import dev.stsbridge.verifier.auth.Accounts;
 import dev.stsbridge.verifier.auth.AccountsFile;
 import dev.stsbridge.verifier.auth.SigV4Authenticator;
 import dev.stsbridge.verifier.iam.IamIds;
 import dev.stsbridge.verifier.iam.IamStore;
+import dev.stsbridge.verifier.iam.ManagedPolicies;
 import dev.stsbridge.verifier.iam.MetadataParser;
+import dev.stsbridge.verifier.iam.RolePolicies;
 import dev.stsbridge.verifier.iam.Roles;
 import dev.stsbridge.verifier.iam.SamlProviders;
+import dev.stsbridge.verifier.policy.PermissionPolicies;
 import dev.stsbridge.verifier.query.ApiModel;
 import dev.stsbridge.verifier.query.BodyLimits;
 import dev.stsbridge.verifier.query.QueryHandler;
@@ -32,12 +38,17 @@ public final class VerifierApplication implements AutoCloseable {
     private final VerifierCore core;
     private final SamlProviders samlProviders;
     private final Roles roles;
+    private final ManagedPolicies managedPolicies;
+    private final RolePolicies rolePolicies;
 
-    private VerifierApplication(VerifierServer server, VerifierCore core, SamlProviders samlProviders, Roles roles) {
+    private VerifierApplication(VerifierServer server, VerifierCore core, SamlProviders samlProviders, Roles roles,
+                                ManagedPolicies managedPolicies, RolePolicies rolePolicies) {
         this.server = server;
         this.core = core;
         this.samlProviders = samlProviders;
         this.roles = roles;
+        this.managedPolicies = managedPolicies;
+        this.rolePolicies = rolePolicies;
     }
 
     /**
@@ -64,15 +75,21 @@ public final class VerifierApplication implements AutoCloseable {
         IamIds ids = new IamIds();
         SamlProviders samlProviders = new SamlProviders(iam, new MetadataParser(), ids, settings.clock());
         Roles roles = new Roles(iam, samlHalf.trustPolicyValidator(), ids, settings.clock());
+        PermissionPolicies permissionPolicies = new PermissionPolicies();
+        ManagedPolicies managedPolicies = new ManagedPolicies(iam, permissionPolicies, ids, settings.clock());
+        RolePolicies rolePolicies = new RolePolicies(iam, permissionPolicies);
         AssumeRoleWithSamlOperation assumeRoleWithSaml = samlHalf.assumeRoleWithSaml(core);
         List<Mount> consolePages = samlHalf.consolePages(core, assumeRoleWithSaml);
 
         QueryHandler query = new QueryHandler(List.of(
                 StsActions.service(assumeRoleWithSaml, ApiModel.load(ApiModel.STS)),
-                IamActions.service(samlProviders, roles, new PolicySimulator(iam), ApiModel.load(ApiModel.IAM))),
+                IamActions.service(ApiModel.load(ApiModel.IAM), Stream.of(
+                        IamActions.actions(samlProviders, roles),
+                        IamPolicyActions.actions(managedPolicies, rolePolicies),
+                        SimulatorActions.actions(new PolicySimulator(iam))).flatMap(List::stream).toList())),
                 new SigV4Authenticator(accounts, credentials, settings.clock()), BodyLimits.standard());
         VerifierServer server = new VerifierServer(settings.host(), settings.port(), query, consolePages).start();
-        return new VerifierApplication(server, core, samlProviders, roles);
+        return new VerifierApplication(server, core, samlProviders, roles, managedPolicies, rolePolicies);
     }
 
     /** {@code http://host:port} */
@@ -97,6 +114,16 @@ public final class VerifierApplication implements AutoCloseable {
     /** IAM's role operations, for setting up roles in-process (the {@code demo} command). */
     public Roles roles() {
         return roles;
+    }
+
+    /** IAM's managed-policy operations, for setting up policies in-process. */
+    public ManagedPolicies managedPolicies() {
+        return managedPolicies;
+    }
+
+    /** IAM's operations on a role's permission policies, for setting them up in-process. */
+    public RolePolicies rolePolicies() {
+        return rolePolicies;
     }
 
     /** Blocks until the server stops. */

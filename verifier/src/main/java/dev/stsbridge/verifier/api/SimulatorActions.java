@@ -32,14 +32,14 @@ import dev.stsbridge.verifier.simulator.SimulationResult;
  * {@code PermissionsBoundaryDecisionDetail} when a boundary took part; {@code MaxItems} / {@code Marker} page through
  * the results.
  */
-final class SimulatorActions {
+public final class SimulatorActions {
     private final PolicySimulator simulator;
 
     private SimulatorActions(PolicySimulator simulator) {
         this.simulator = simulator;
     }
 
-    static List<QueryAction> actions(PolicySimulator simulator) {
+    public static List<QueryAction> actions(PolicySimulator simulator) {
         SimulatorActions a = new SimulatorActions(simulator);
         return List.of(
                 QueryAction.signed("SimulateCustomPolicy", (call, xml) -> a.simulate(call, xml, false)),

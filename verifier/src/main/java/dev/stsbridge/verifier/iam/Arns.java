@@ -10,6 +10,8 @@ public final class Arns {
     private static final Pattern SAML_PROVIDER = Pattern.compile("arn:aws:iam::(\\d{12}):saml-provider/([\\w._-]+)");
     private static final Pattern ROLE = Pattern.compile("arn:aws:iam::(\\d{12}):role(/(?:[\\x21-\\x7E]*/)?)([\\w+=,.@-]+)");
 
+    private static final Pattern POLICY = Pattern.compile("arn:aws:iam::(\\d{12}|aws):policy(/(?:[\\x21-\\x7E]*/)?)([\\w+=,.@-]+)");
+
     private Arns() {
     }
 
@@ -37,5 +39,19 @@ public final class Arns {
     public static Optional<RoleName> parseRole(String arn) {
         Matcher m = ROLE.matcher(arn);
         return m.matches() ? Optional.of(new RoleName(m.group(1), m.group(2), m.group(3))) : Optional.empty();
+    }
+
+    /** {@code arn:aws:iam::<account or aws>:policy<path><name>} */
+    public static String policy(String owner, String path, String name) {
+        return "arn:aws:iam::" + owner + ":policy" + path + name;
+    }
+
+    /** A managed policy ARN's owner (account ID or {@code aws}), path and name. */
+    public record PolicyName(String owner, String path, String name) {
+    }
+
+    public static Optional<PolicyName> parsePolicy(String arn) {
+        Matcher m = POLICY.matcher(arn);
+        return m.matches() ? Optional.of(new PolicyName(m.group(1), m.group(2), m.group(3))) : Optional.empty();
     }
 }

@@ -11,14 +11,17 @@ import java.util.Optional;
 /** An immutable view of all IAM state; every change makes a new snapshot. */
 public final class IamSnapshot {
 
-    private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of());
+    private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of(), Map.of());
 
     private final Map<String, ProviderEntry> providersByArn;
     private final Map<String, RoleEntry> rolesByKey;
+    private final Map<String, ManagedPolicy> policiesByArn;
 
-    private IamSnapshot(Map<String, ProviderEntry> providersByArn, Map<String, RoleEntry> rolesByKey) {
+    private IamSnapshot(Map<String, ProviderEntry> providersByArn, Map<String, RoleEntry> rolesByKey,
+                        Map<String, ManagedPolicy> policiesByArn) {
         this.providersByArn = Collections.unmodifiableMap(new LinkedHashMap<>(providersByArn));
         this.rolesByKey = Collections.unmodifiableMap(new LinkedHashMap<>(rolesByKey));
+        this.policiesByArn = Collections.unmodifiableMap(new LinkedHashMap<>(policiesByArn));
     }
 
     public static IamSnapshot empty() {
@@ -26,11 +29,18 @@ public final class IamSnapshot {
     }
 
     public static IamSnapshot of(List<ProviderEntry> providers, List<RoleEntry> roles) {
+        return of(providers, roles, List.of());
+    }
+
+    /** A snapshot of these providers, roles and customer managed policies. */
+    public static IamSnapshot of(List<ProviderEntry> providers, List<RoleEntry> roles, List<ManagedPolicy> policies) {
         Map<String, ProviderEntry> providersByArn = new LinkedHashMap<>();
         providers.forEach(p -> providersByArn.put(p.provider().arn(), p));
         Map<String, RoleEntry> rolesByKey = new LinkedHashMap<>();
         roles.forEach(r -> rolesByKey.put(roleKey(r.role().accountId(), r.role().name()), r));
-        return new IamSnapshot(providersByArn, rolesByKey);
+        Map<String, ManagedPolicy> policiesByArn = new LinkedHashMap<>();
+        policies.forEach(p -> policiesByArn.put(p.arn(), p));
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn);
     }
 
     private static String roleKey(String accountId, String roleName) {
@@ -69,24 +79,70 @@ public final class IamSnapshot {
     public IamSnapshot withProvider(ProviderEntry entry) {
         Map<String, ProviderEntry> providers = new LinkedHashMap<>(providersByArn);
         providers.put(entry.provider().arn(), entry);
-        return new IamSnapshot(providers, rolesByKey);
+        return new IamSnapshot(providers, rolesByKey, policiesByArn);
     }
 
     public IamSnapshot withoutProvider(String arn) {
         Map<String, ProviderEntry> providers = new LinkedHashMap<>(providersByArn);
         providers.remove(arn);
-        return new IamSnapshot(providers, rolesByKey);
+        return new IamSnapshot(providers, rolesByKey, policiesByArn);
     }
 
     public IamSnapshot withRole(RoleEntry entry) {
         Map<String, RoleEntry> roles = new LinkedHashMap<>(rolesByKey);
         roles.put(roleKey(entry.role().accountId(), entry.role().name()), entry);
-        return new IamSnapshot(providersByArn, roles);
+        return new IamSnapshot(providersByArn, roles, policiesByArn);
     }
 
     public IamSnapshot withoutRole(String accountId, String roleName) {
         Map<String, RoleEntry> roles = new LinkedHashMap<>(rolesByKey);
         roles.remove(roleKey(accountId, roleName));
-        return new IamSnapshot(providersByArn, roles);
+        return new IamSnapshot(providersByArn, roles, policiesByArn);
+    }
+
+    /** A managed policy by ARN: a customer managed one of any account, or an AWS managed one. */
+    public Optional<ManagedPolicy> policy(String arn) {
+        return Optional.ofNullable(policiesByArn.get(arn)).or(() -> AwsManagedPolicies.byArn(arn));
+    }
+
+    /** An account's customer managed policy by name, ignoring case (whatever its path). */
+    public Optional<ManagedPolicy> policyNamed(String accountId, String name) {
+        return policies(accountId).stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** An account's customer managed policies, by name ignoring case. */
+    public List<ManagedPolicy> policies(String accountId) {
+        return policiesByArn.values().stream().filter(p -> p.owner().equals(accountId))
+                .sorted(Comparator.comparing(p -> p.name().toLowerCase(Locale.ROOT))).toList();
+    }
+
+    public List<ManagedPolicy> allPolicies() {
+        return List.copyOf(policiesByArn.values());
+    }
+
+    /** How many of an account's roles have this managed policy attached. */
+    public int attachmentCount(String accountId, String policyArn) {
+        return (int) roles(accountId).stream().filter(r -> r.attachedPolicyArns().contains(policyArn)).count();
+    }
+
+    /** How many of an account's roles have this managed policy as their permissions boundary. */
+    public int boundaryUsageCount(String accountId, String policyArn) {
+        return (int) roles(accountId).stream().filter(r -> r.permissionsBoundary().filter(policyArn::equals).isPresent())
+                .count();
+    }
+
+    public IamSnapshot withPolicy(ManagedPolicy policy) {
+        if (policy.awsManaged()) {
+            throw new IllegalArgumentException("AWS managed policies are not stored: " + policy.arn());
+        }
+        Map<String, ManagedPolicy> policies = new LinkedHashMap<>(policiesByArn);
+        policies.put(policy.arn(), policy);
+        return new IamSnapshot(providersByArn, rolesByKey, policies);
+    }
+
+    public IamSnapshot withoutPolicy(String arn) {
+        Map<String, ManagedPolicy> policies = new LinkedHashMap<>(policiesByArn);
+        policies.remove(arn);
+        return new IamSnapshot(providersByArn, rolesByKey, policies);
     }
 }

@@ -8,8 +8,13 @@ import java.util.Optional;
 
 import dev.stsbridge.verifier.iam.IamStateDocument.Key;
 import dev.stsbridge.verifier.iam.IamStateDocument.KeyValue;
+import dev.stsbridge.verifier.iam.IamStateDocument.NamedDocument;
+import dev.stsbridge.verifier.iam.IamStateDocument.Version;
 
-/** Converts between the live IAM state and its persisted document, parsing metadata and keys again on load. */
+/**
+ * Converts between the live IAM state and its persisted document, parsing metadata and keys again on load. Writes
+ * format version {@value IamStateDocument#VERSION}; reads it and version 1.
+ */
 final class IamStateCodec {
 
     private final MetadataParser metadataParser;
@@ -21,19 +26,21 @@ final class IamStateCodec {
     IamStateDocument encode(IamSnapshot snapshot) {
         return new IamStateDocument(IamStateDocument.VERSION,
                 snapshot.allProviders().stream().map(IamStateCodec::encode).toList(),
-                snapshot.allRoles().stream().map(IamStateCodec::encode).toList());
+                snapshot.allRoles().stream().map(IamStateCodec::encode).toList(),
+                snapshot.allPolicies().stream().map(IamStateCodec::encode).toList());
     }
 
     /** @throws IllegalStateException naming the entry that no longer loads */
     IamSnapshot decode(IamStateDocument document) {
-        if (document.version() != IamStateDocument.VERSION) {
+        if (document.version() < 1 || document.version() > IamStateDocument.VERSION) {
             throw new IllegalStateException("unknown state format version " + document.version());
         }
         List<ProviderEntry> providers = new ArrayList<>();
         for (IamStateDocument.Provider provider : document.providers()) {
             providers.add(decode(provider));
         }
-        return IamSnapshot.of(providers, document.roles().stream().map(IamStateCodec::decode).toList());
+        return IamSnapshot.of(providers, document.roles().stream().map(IamStateCodec::decode).toList(),
+                document.policies().stream().map(IamStateCodec::decode).toList());
     }
 
     private static IamStateDocument.Provider encode(ProviderEntry entry) {
@@ -47,7 +54,26 @@ final class IamStateCodec {
         IamRole r = entry.role();
         return new IamStateDocument.Role(r.accountId(), r.name(), r.path(), r.roleId(), r.assumeRolePolicyDocument(),
                 entry.description().orElse(""), r.maxSessionDurationSeconds(), r.createDate().toString(),
-                encode(entry.tags()));
+                encode(entry.tags()),
+                entry.inlinePolicies().stream().map(p -> new NamedDocument(p.name(), p.document())).toList(),
+                entry.attachedPolicyArns(), entry.permissionsBoundary().orElse(""));
+    }
+
+    private static IamStateDocument.Policy encode(ManagedPolicy p) {
+        return new IamStateDocument.Policy(p.owner(), p.name(), p.path(), p.policyId(), p.description().orElse(""),
+                p.createDate().toString(), p.defaultVersionId(), p.nextVersion(),
+                p.versions().stream().map(v -> new Version(v.versionId(), v.document(), v.createDate().toString()))
+                        .toList(),
+                encode(p.tags()));
+    }
+
+    private static ManagedPolicy decode(IamStateDocument.Policy p) {
+        return new ManagedPolicy(Arns.policy(p.accountId(), p.path(), p.name()), p.accountId(), p.name(), p.path(),
+                p.policyId(), Optional.of(p.description()).filter(d -> !d.isEmpty()), Instant.parse(p.createDate()),
+                p.defaultVersionId(),
+                p.versions().stream().map(v -> new PolicyVersion(v.versionId(), v.document(),
+                        Instant.parse(v.createDate()))).toList(),
+                p.nextVersion(), decode(p.tags()));
     }
 
     private static List<KeyValue> encode(List<Tag> tags) {
@@ -87,7 +113,9 @@ final class IamStateCodec {
         IamRole role = new IamRole(Arns.role(r.accountId(), r.path(), r.name()), r.accountId(), r.name(), r.path(),
                 r.roleId(), r.assumeRolePolicyDocument(), r.maxSessionDuration(), Instant.parse(r.createDate()),
                 Tag.asMap(tags));
-        return new RoleEntry(role, Optional.of(r.description()).filter(d -> !d.isEmpty()), tags);
+        return new RoleEntry(role, Optional.of(r.description()).filter(d -> !d.isEmpty()), tags,
+                r.inlinePolicies().stream().map(p -> new InlinePolicy(p.name(), p.document())).toList(),
+                r.attachedPolicies(), Optional.of(r.permissionsBoundary()).filter(b -> !b.isEmpty()));
     }
 
     private static List<Tag> decode(List<KeyValue> tags) {

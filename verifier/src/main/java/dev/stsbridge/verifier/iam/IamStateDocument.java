@@ -1,21 +1,31 @@
 package dev.stsbridge.verifier.iam;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The persisted form of the IAM state ({@code <data-dir>/verifier/state.json}): plain strings and numbers, so that
  * the file stays readable and stable. Metadata documents and private keys are kept as uploaded and parsed again on
  * load. The file holds private keys: it is written with mode 0600.
  *
- * @param version the format version ({@value #VERSION})
+ * <p>Format versions: 1 (providers and roles), {@value #VERSION} (adds customer managed policies and each role's
+ * inline policies, attached policies and permissions boundary). A version-1 file loads as a version-2 one with none
+ * of these; members it lacks are read as empty.
+ *
+ * @param version the format version
  */
-public record IamStateDocument(int version, List<Provider> providers, List<Role> roles) {
+public record IamStateDocument(int version, List<Provider> providers, List<Role> roles, List<Policy> policies) {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public IamStateDocument {
-        providers = List.copyOf(providers);
-        roles = List.copyOf(roles);
+        providers = List.copyOf(orEmpty(providers));
+        roles = List.copyOf(orEmpty(roles));
+        policies = List.copyOf(orEmpty(policies));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return Optional.ofNullable(list).orElse(List.of());
     }
 
     /** A SAML provider; instants are ISO-8601. */
@@ -36,12 +46,38 @@ public record IamStateDocument(int version, List<Provider> providers, List<Role>
         }
     }
 
-    /** A role; an empty description means none. */
+    /**
+     * A role; an empty description or permissions boundary means none. Inline policies, attached policy ARNs and the
+     * boundary are absent (read as empty) in version 1.
+     */
     public record Role(String accountId, String name, String path, String roleId, String assumeRolePolicyDocument,
-                       String description, int maxSessionDuration, String createDate, List<KeyValue> tags) {
+                       String description, int maxSessionDuration, String createDate, List<KeyValue> tags,
+                       List<NamedDocument> inlinePolicies, List<String> attachedPolicies,
+                       String permissionsBoundary) {
         public Role {
             tags = List.copyOf(tags);
+            inlinePolicies = List.copyOf(orEmpty(inlinePolicies));
+            attachedPolicies = List.copyOf(orEmpty(attachedPolicies));
+            permissionsBoundary = Optional.ofNullable(permissionsBoundary).orElse("");
         }
+    }
+
+    /** A customer managed policy; an empty description means none. */
+    public record Policy(String accountId, String name, String path, String policyId, String description,
+                         String createDate, String defaultVersionId, int nextVersion, List<Version> versions,
+                         List<KeyValue> tags) {
+        public Policy {
+            versions = List.copyOf(versions);
+            tags = List.copyOf(tags);
+        }
+    }
+
+    /** A managed policy version. */
+    public record Version(String versionId, String document, String createDate) {
+    }
+
+    /** An inline policy. */
+    public record NamedDocument(String name, String document) {
     }
 
     /** A tag. */

@@ -2,6 +2,8 @@ package dev.stsbridge.verifier.iam;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -109,5 +111,33 @@ public final class IamStore implements IamDirectory {
                 .flatMap(arn -> snapshot.role(arn.accountId(), arn.name())
                         .filter(entry -> entry.role().path().equals(arn.path())))
                 .map(RoleEntry::role);
+    }
+
+    /**
+     * The role's inline policies by name, then its attached managed policies in attachment order (each with its
+     * default version's document), and its permissions boundary.
+     */
+    @Override
+    public RolePermissions permissions(String roleArn) {
+        IamSnapshot current = snapshot;
+        Optional<RoleEntry> found = Arns.parseRole(roleArn)
+                .flatMap(arn -> current.role(arn.accountId(), arn.name())
+                        .filter(entry -> entry.role().path().equals(arn.path())));
+        if (found.isEmpty()) {
+            return RolePermissions.NONE;
+        }
+        RoleEntry role = found.get();
+        List<PermissionPolicy> policies = new ArrayList<>();
+        role.inlinePolicies().forEach(p -> policies.add(new PermissionPolicy(p.name(), p.name(),
+                PermissionPolicy.Kind.INLINE, p.document())));
+        role.attachedPolicyArns().forEach(arn -> current.policy(arn).map(IamStore::managed).ifPresent(policies::add));
+        return new RolePermissions(policies,
+                role.permissionsBoundary().flatMap(current::policy).map(IamStore::managed));
+    }
+
+    private static PermissionPolicy managed(ManagedPolicy policy) {
+        return new PermissionPolicy(policy.arn(), policy.name(), policy.awsManaged()
+                ? PermissionPolicy.Kind.AWS_MANAGED : PermissionPolicy.Kind.CUSTOMER_MANAGED,
+                policy.defaultVersion().document());
     }
 }

@@ -109,6 +109,50 @@ class AwsCliTest {
     }
 
     @Test
+    void createAttachAndPutPoliciesThenReadThemBackWithTheCli() throws Exception {
+        Path document = Files.writeString(home.resolve("policy.json"), PolicySdkTest.READ);
+        assertThat(aws("iam", "create-role", "--role-name", "CliWorker", "--assume-role-policy-document",
+                RoleSdkTest.TRUST).exitCode()).isZero();
+
+        Run created = aws("iam", "create-policy", "--policy-name", "CliReaders", "--policy-document",
+                "file://" + document, "--description", "cli");
+        assertThat(created.exitCode()).as(created.stderr()).isZero();
+        JsonNode policy = created.json().get("Policy");
+        String arn = policy.get("Arn").asText();
+        assertThat(arn).isEqualTo("arn:aws:iam::111122223333:policy/CliReaders");
+        assertThat(policy.get("PolicyId").asText()).matches("ANPA[A-Z0-9]{17}");
+        assertThat(policy.get("DefaultVersionId").asText()).isEqualTo("v1");
+        assertThat(policy.get("IsAttachable").asBoolean()).isTrue();
+
+        Run attached = aws("iam", "attach-role-policy", "--role-name", "CliWorker", "--policy-arn", arn);
+        assertThat(attached.exitCode()).as(attached.stderr()).isZero();
+        Run put = aws("iam", "put-role-policy", "--role-name", "CliWorker", "--policy-name", "inline",
+                "--policy-document", "file://" + document);
+        assertThat(put.exitCode()).as(put.stderr()).isZero();
+
+        Run listed = aws("iam", "list-attached-role-policies", "--role-name", "CliWorker");
+        assertThat(listed.exitCode()).as(listed.stderr()).isZero();
+        assertThat(listed.json().get("AttachedPolicies")).hasSize(1);
+        assertThat(listed.json().get("AttachedPolicies").get(0).get("PolicyArn").asText()).isEqualTo(arn);
+        assertThat(listed.json().get("AttachedPolicies").get(0).get("PolicyName").asText()).isEqualTo("CliReaders");
+
+        Run version = aws("iam", "get-policy-version", "--policy-arn", arn, "--version-id", "v1");
+        assertThat(version.exitCode()).as(version.stderr()).isZero();
+        JsonNode got = version.json().get("PolicyVersion");
+        assertThat(got.get("Document")).isEqualTo(new ObjectMapper().readTree(PolicySdkTest.READ));
+        assertThat(got.get("IsDefaultVersion").asBoolean()).isTrue();
+
+        Run inline = aws("iam", "get-role-policy", "--role-name", "CliWorker", "--policy-name", "inline");
+        assertThat(inline.exitCode()).as(inline.stderr()).isZero();
+        assertThat(inline.json().get("PolicyDocument")).isEqualTo(new ObjectMapper().readTree(PolicySdkTest.READ));
+
+        Run conflict = aws("iam", "delete-role", "--role-name", "CliWorker");
+        assertThat(conflict.exitCode()).isEqualTo(254);
+        assertThat(conflict.stderr().strip()).isEqualTo("An error occurred (DeleteConflict) when calling the "
+                + "DeleteRole operation: Cannot delete entity, must detach all policies first.");
+    }
+
+    @Test
     void getCallerIdentityIsTheAccountRoot() throws Exception {
         Run identity = aws("sts", "get-caller-identity");
 

@@ -29,6 +29,8 @@ class StatePersistenceTest {
 
     private static final IamCaller PROD = IamCaller.root("111122223333", "Test");
     private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+    private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}";
 
     @Test
     void providersRolesAndKeysSurviveARestart() throws IOException {
@@ -62,6 +64,96 @@ class StatePersistenceTest {
             assertThat(second.app.core().iam().role(role.arn())).contains(role);
             assertThat(second.app.roles().get(PROD, "Admin").description()).contains("admins");
         }
+    }
+
+    @Test
+    void policiesAndRolePermissionsSurviveARestartInFormatVersion2() throws IOException {
+        Path dataDir = Verifier.newDataDir();
+        AccountPolicy policy;
+        RolePermissions permissions;
+        String roleArn;
+        try (Verifier first = Verifier.start(Clock.systemUTC(), dataDir)) {
+            policy = first.app.managedPolicies().create(PROD, new ManagedPolicies.NewPolicy("Readers",
+                    Optional.of("/team/"), POLICY, Optional.of("read"), List.of(new Tag("env", "prod"))));
+            first.app.managedPolicies().createVersion(PROD, policy.policy().arn(), POLICY.replace("Get", "Put"), true);
+            first.app.managedPolicies().createVersion(PROD, policy.policy().arn(), POLICY, false);
+            first.app.managedPolicies().deleteVersion(PROD, policy.policy().arn(), "v3");
+            roleArn = first.app.roles().create(PROD, new NewRole("Worker", Optional.empty(), TRUST, Optional.empty(),
+                    Optional.empty(), Optional.of(AwsManagedPolicies.POWER_USER_ACCESS), List.of())).role().arn();
+            first.app.rolePolicies().attach(PROD, "Worker", policy.policy().arn());
+            first.app.rolePolicies().attach(PROD, "Worker", AwsManagedPolicies.ADMINISTRATOR_ACCESS);
+            first.app.rolePolicies().put(PROD, "Worker", "inline", POLICY);
+            first.app.roles().tag(PROD, "Worker", List.of(new Tag("team", "blue")));
+            permissions = first.app.core().iam().permissions(roleArn);
+        }
+        assertThat(Files.readString(dataDir.resolve("verifier/state.json"))).contains("\"version\" : 2");
+
+        try (Verifier second = Verifier.start(Clock.systemUTC(), dataDir)) {
+            AccountPolicy reloaded = second.app.managedPolicies().get(PROD, policy.policy().arn());
+            assertThat(reloaded.policy()).isEqualTo(second.app.managedPolicies().get(PROD, policy.policy().arn())
+                    .policy());
+            assertThat(reloaded.policy().policyId()).isEqualTo(policy.policy().policyId());
+            assertThat(reloaded.policy().defaultVersionId()).isEqualTo("v2");
+            assertThat(reloaded.policy().versions()).extracting(PolicyVersion::versionId).containsExactly("v1", "v2");
+            assertThat(reloaded.policy().nextVersion()).isEqualTo(4);
+            assertThat(reloaded.policy().description()).contains("read");
+            assertThat(reloaded.policy().tags()).containsExactly(new Tag("env", "prod"));
+            assertThat(reloaded.attachmentCount()).isEqualTo(1);
+            assertThat(second.app.core().iam().permissions(roleArn)).isEqualTo(permissions);
+            assertThat(permissions.identityPolicies()).hasSize(3);
+            assertThat(permissions.boundary()).isPresent();
+            assertThat(second.app.core().iam().role(roleArn).orElseThrow().tags()).containsEntry("team", "blue");
+        }
+    }
+
+    @Test
+    void aVersion1StateFileStillLoads() throws IOException {
+        Path dataDir = Verifier.newDataDir();
+        Path state = Files.createDirectories(dataDir.resolve("verifier")).resolve("state.json");
+        Files.writeString(state, """
+                {
+                  "version" : 1,
+                  "providers" : [ ],
+                  "roles" : [ {
+                    "accountId" : "111122223333",
+                    "name" : "Legacy",
+                    "path" : "/old/",
+                    "roleId" : "AROAABCDEFGHIJKLMNOPQ",
+                    "assumeRolePolicyDocument" : "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[]}",
+                    "description" : "from version 1",
+                    "maxSessionDuration" : 7200,
+                    "createDate" : "2026-01-02T03:04:05Z",
+                    "tags" : [ { "key" : "env", "value" : "prod" } ]
+                  } ]
+                }
+                """);
+
+        try (Verifier verifier = Verifier.start(Clock.systemUTC(), dataDir)) {
+            RoleEntry legacy = verifier.app.roles().get(PROD, "Legacy");
+            assertThat(legacy.role().arn()).isEqualTo("arn:aws:iam::111122223333:role/old/Legacy");
+            assertThat(legacy.role().assumeRolePolicyDocument()).isEqualTo(TRUST);
+            assertThat(legacy.role().maxSessionDurationSeconds()).isEqualTo(7200);
+            assertThat(legacy.description()).contains("from version 1");
+            assertThat(legacy.role().tags()).containsEntry("env", "prod");
+            assertThat(legacy.inlinePolicies()).isEmpty();
+            assertThat(legacy.attachedPolicyArns()).isEmpty();
+            assertThat(legacy.permissionsBoundary()).isEmpty();
+            assertThat(verifier.app.core().iam().permissions(legacy.role().arn())).isEqualTo(RolePermissions.NONE);
+
+            verifier.app.rolePolicies().put(PROD, "Legacy", "inline", POLICY);
+        }
+        assertThat(Files.readString(state)).contains("\"version\" : 2").contains("\"inlinePolicies\"");
+    }
+
+    @Test
+    void aStateFileOfAnUnknownFutureVersionStopsTheStart() throws IOException {
+        Path dataDir = Verifier.newDataDir();
+        Path state = Files.createDirectories(dataDir.resolve("verifier")).resolve("state.json");
+        Files.writeString(state, "{\"version\":3,\"providers\":[],\"roles\":[],\"policies\":[]}");
+
+        assertThatThrownBy(() -> Verifier.start(Clock.systemUTC(), dataDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unknown state format version 3");
     }
 
     @Test
