@@ -34,7 +34,8 @@ public final class AwsManagedPolicies {
             "s3-object-lambda:Get*","s3-object-lambda:List*"],"Resource":"*"}]}""";
 
     private static final List<ManagedPolicy> ALL = List.of(
-            policy("AdministratorAccess", "ANPAIWMBCKSKIEE64ZLYK", "Provides full access to AWS services and resources.",
+            policy("AdministratorAccess", "ANPAIWMBCKSKIEE64ZLYK",
+                    "Provides full access to AWS services and resources.",
                     "2015-02-06T18:39:00Z", 1, "2015-02-06T18:39:00Z", ADMINISTRATOR_DOCUMENT),
             policy("AmazonS3ReadOnlyAccess", "ANPAIZTJ4DXE7G6AGAE6M",
                     "Provides read only access to all buckets via the AWS Management Console.",

@@ -127,7 +127,8 @@ class PolicySdkTest {
         assertRefused(() -> iam.createPolicy(r -> r.policyName("TooLarge").policyDocument(documentOfSize(6145))),
                 409, "LimitExceeded", "Cannot exceed quota for PolicySize: 6144");
         assertRefused(() -> iam.createPolicyVersion(r -> r.policyArn(arn("Largest"))
-                .policyDocument(documentOfSize(6145))), 409, "LimitExceeded", "Cannot exceed quota for PolicySize: 6144");
+                        .policyDocument(documentOfSize(6145))), 409, "LimitExceeded",
+                "Cannot exceed quota for PolicySize: 6144");
     }
 
     @Test
