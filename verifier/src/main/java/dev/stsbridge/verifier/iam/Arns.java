@@ -10,7 +10,8 @@ public final class Arns {
     private static final Pattern SAML_PROVIDER = Pattern.compile("arn:aws:iam::(\\d{12}):saml-provider/([\\w._-]+)");
     private static final Pattern ROLE = Pattern.compile("arn:aws:iam::(\\d{12}):role(/(?:[\\x21-\\x7E]*/)?)([\\w+=,.@-]+)");
 
-    private static final Pattern POLICY = Pattern.compile("arn:aws:iam::(\\d{12}|aws):policy(/(?:[\\x21-\\x7E]*/)?)([\\w+=,.@-]+)");
+    private static final Pattern POLICY =
+            Pattern.compile("arn:aws:iam::(\\d{12}|aws):policy(/(?:[\\x21-\\x7E]*/)?)([\\w+=,.@-]+)");
 
     private Arns() {
     }

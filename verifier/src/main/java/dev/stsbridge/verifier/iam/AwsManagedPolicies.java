@@ -34,14 +34,15 @@ public final class AwsManagedPolicies {
             "s3-object-lambda:Get*","s3-object-lambda:List*"],"Resource":"*"}]}""";
 
     private static final List<ManagedPolicy> ALL = List.of(
-            policy("AdministratorAccess", "ANPAIWMBCKSKIEE64ZLYK", "Provides full access to AWS services and resources.",
+            policy("AdministratorAccess", "ANPAIWMBCKSKIEE64ZLYK",
+                    "Provides full access to AWS services and resources.",
                     "2015-02-06T18:39:00Z", 1, "2015-02-06T18:39:00Z", ADMINISTRATOR_DOCUMENT),
-            policy("PowerUserAccess", "ANPAJYRXTHIB4FOVS3ZXS", "Provides full access to AWS services and resources, "
-                    + "but does not allow management of Users and groups.",
-                    "2015-02-06T18:39:00Z", 12, "2026-02-12T17:59:00Z", POWER_USER_DOCUMENT),
             policy("AmazonS3ReadOnlyAccess", "ANPAIZTJ4DXE7G6AGAE6M",
                     "Provides read only access to all buckets via the AWS Management Console.",
-                    "2015-02-06T18:40:00Z", 3, "2023-08-10T21:31:00Z", S3_READ_ONLY_DOCUMENT));
+                    "2015-02-06T18:40:00Z", 3, "2023-08-10T21:31:00Z", S3_READ_ONLY_DOCUMENT),
+            policy("PowerUserAccess", "ANPAJYRXTHIB4FOVS3ZXS", "Provides full access to AWS services and resources, "
+                    + "but does not allow management of Users and groups.",
+                    "2015-02-06T18:39:00Z", 12, "2026-02-12T17:59:00Z", POWER_USER_DOCUMENT));
 
     private static final Map<String, ManagedPolicy> BY_ARN = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(ManagedPolicy::arn, Function.identity()));

@@ -3,8 +3,8 @@ package dev.stsbridge.verifier.iam;
 import java.security.SecureRandom;
 
 /**
- * IAM's unique identifiers, from {@link SecureRandom}: role IDs {@code AROA} + 17, managed policy IDs {@code ANPA} + 17 and SAML provider UUIDs
- * {@code SAMLSP} + 16 uppercase alphanumerics (as AWS's look), private key IDs 26 uppercase alphanumerics (the model's
+ * IAM's unique identifiers, from {@link SecureRandom}: role IDs {@code AROA} + 17, managed policy IDs {@code ANPA} + 17
+ * and SAML provider UUIDs {@code SAMLSP} + 16 uppercase alphanumerics (as AWS's look), private key IDs 26 uppercase alphanumerics (the model's
  * {@code [A-Z0-9]}, 22-64; AWS's format is not documented).
  */
 public final class IamIds {

@@ -127,8 +127,8 @@ public final class IamSnapshot {
 
     /** How many of an account's roles have this managed policy as their permissions boundary. */
     public int boundaryUsageCount(String accountId, String policyArn) {
-        return (int) roles(accountId).stream().filter(r -> r.permissionsBoundary().filter(policyArn::equals).isPresent())
-                .count();
+        return (int) roles(accountId).stream()
+                .filter(r -> r.permissionsBoundary().filter(policyArn::equals).isPresent()).count();
     }
 
     public IamSnapshot withPolicy(ManagedPolicy policy) {

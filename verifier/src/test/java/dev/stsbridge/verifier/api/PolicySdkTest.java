@@ -127,7 +127,8 @@ class PolicySdkTest {
         assertRefused(() -> iam.createPolicy(r -> r.policyName("TooLarge").policyDocument(documentOfSize(6145))),
                 409, "LimitExceeded", "Cannot exceed quota for PolicySize: 6144");
         assertRefused(() -> iam.createPolicyVersion(r -> r.policyArn(arn("Largest"))
-                .policyDocument(documentOfSize(6145))), 409, "LimitExceeded", "Cannot exceed quota for PolicySize: 6144");
+                        .policyDocument(documentOfSize(6145))), 409, "LimitExceeded",
+                "Cannot exceed quota for PolicySize: 6144");
     }
 
     @Test
@@ -217,7 +218,7 @@ class PolicySdkTest {
         assertThat(rest.isTruncated()).isFalse();
         assertThat(first.policies().get(0).description()).isNull();
         assertThat(iam.listPolicies(r -> r.scope(PolicyScopeType.AWS)).policies()).extracting(Policy::policyName)
-                .containsExactly("AdministratorAccess", "PowerUserAccess", "AmazonS3ReadOnlyAccess");
+                .containsExactly("AdministratorAccess", "AmazonS3ReadOnlyAccess", "PowerUserAccess");
         assertThat(iam.listPolicies(r -> r.scope(PolicyScopeType.LOCAL).onlyAttached(true)).policies()
                 .stream().filter(p -> p.path().equals("/paged/"))).isEmpty();
         assertThat(iam.listPolicies(r -> r.pathPrefix("/paged/")).policies()).hasSize(3);

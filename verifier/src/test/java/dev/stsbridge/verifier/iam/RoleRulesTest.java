@@ -78,14 +78,18 @@ class RoleRulesTest {
     }
 
     @Test
-    void createWhenAPermissionsBoundaryIsGivenThenItCannotExistHere() {
+    void createWithAPermissionsBoundaryNeedsAnExistingManagedPolicy() {
         NewRole bounded = new NewRole("B", Optional.empty(), TRUST, Optional.empty(), Optional.empty(),
                 Optional.of("arn:aws:iam::aws:policy/PowerUserAccess"), List.of());
-        NewRole malformed = new NewRole("B", Optional.empty(), TRUST, Optional.empty(), Optional.empty(),
+        NewRole missing = new NewRole("C", Optional.empty(), TRUST, Optional.empty(), Optional.empty(),
+                Optional.of("arn:aws:iam::111122223333:policy/Missing"), List.of());
+        NewRole malformed = new NewRole("D", Optional.empty(), TRUST, Optional.empty(), Optional.empty(),
                 Optional.of("arn:aws:iam::111122223333:not_a_policy/x"), List.of());
 
-        assertRefused(() -> roles.create(PROD, bounded), "NoSuchEntity", 404,
-                "Scope ARN: arn:aws:iam::aws:policy/PowerUserAccess does not exist or is not attachable.");
+        assertThat(roles.create(PROD, bounded).permissionsBoundary())
+                .contains("arn:aws:iam::aws:policy/PowerUserAccess");
+        assertRefused(() -> roles.create(PROD, missing), "NoSuchEntity", 404,
+                "Scope ARN: arn:aws:iam::111122223333:policy/Missing does not exist or is not attachable.");
         assertRefused(() -> roles.create(PROD, malformed), "InvalidInput", 400,
                 "ARN arn:aws:iam::111122223333:not_a_policy/x is not valid.");
     }
