@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import dev.stsbridge.verifier.VerifierServer.Mount;
 import dev.stsbridge.verifier.api.IamActions;
 import dev.stsbridge.verifier.api.IamPolicyActions;
+import dev.stsbridge.verifier.api.RoleSessionAccess;
 import dev.stsbridge.verifier.api.SimulatorActions;
 import dev.stsbridge.verifier.api.StsActions;
 import dev.stsbridge.verifier.auth.Accounts;
@@ -20,6 +21,7 @@ import dev.stsbridge.verifier.iam.RolePolicies;
 import dev.stsbridge.verifier.iam.Roles;
 import dev.stsbridge.verifier.iam.SamlProviders;
 import dev.stsbridge.verifier.policy.PermissionPolicies;
+import dev.stsbridge.verifier.policy.SessionPermissions;
 import dev.stsbridge.verifier.query.ApiModel;
 import dev.stsbridge.verifier.query.BodyLimits;
 import dev.stsbridge.verifier.query.QueryHandler;
@@ -87,7 +89,9 @@ public final class VerifierApplication implements AutoCloseable {
                         IamActions.actions(samlProviders, roles),
                         IamPolicyActions.actions(managedPolicies, rolePolicies),
                         SimulatorActions.actions(new PolicySimulator(iam))).flatMap(List::stream).toList())),
-                new SigV4Authenticator(accounts, credentials, settings.clock()), BodyLimits.standard());
+                new SigV4Authenticator(accounts, credentials, settings.clock(), new RoleSessionAccess(
+                        new SessionPermissions(iam, permissionPolicies, settings.clock()))),
+                BodyLimits.standard());
         VerifierServer server = new VerifierServer(settings.host(), settings.port(), query, consolePages).start();
         return new VerifierApplication(server, core, samlProviders, roles, managedPolicies, rolePolicies);
     }

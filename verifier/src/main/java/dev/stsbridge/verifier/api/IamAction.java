@@ -19,8 +19,8 @@ import dev.stsbridge.verifier.query.QueryAction;
 import dev.stsbridge.verifier.query.XmlWriter;
 
 /**
- * What every IAM action shares: the adapter from a Query call to an IAM operation in the caller's account (role
- * sessions get {@code AccessDenied}: their permissions are not evaluated for IAM calls yet), and IAM's wire forms
+ * What every IAM action shares: the adapter from a Query call to an IAM operation in the caller's account (a role
+ * session may call what its policies allow, as the policy engine decides), and IAM's wire forms
  * (tags, URL-encoded policy documents, {@code Marker}/{@code MaxItems} pages). Used by {@link IamActions},
  * {@link IamPolicyActions} and any further group of IAM actions.
  */
@@ -50,9 +50,7 @@ public final class IamAction {
     private static QueryAction.Handler adapt(Handler handler, Function<ActionCall, String> resource) {
         return (call, xml) -> {
             if (call.caller() instanceof Caller.RoleSession session) {
-                throw AwsError.accessDenied("User: " + session.arn() + " is not authorized to perform: iam:"
-                        + call.action() + " on resource: " + resource.apply(call)
-                        + " because no identity-based policy allows the iam:" + call.action() + " action").exception();
+                session.authorize("iam:" + call.action(), resource.apply(call));
             }
             IamCaller caller = new IamCaller(call.caller().accountId(), call.caller().arn(), call.action());
             try {

@@ -88,12 +88,10 @@ public final class SimulatorActions {
         xml.end();
     }
 
-    /** Role sessions have no identity policy allowing the simulator here, as for the other IAM actions. */
+    /** A role session may simulate when its policies allow it, as for the other IAM actions. */
     private static void refuseRoleSessions(ActionCall call, String resource) {
         if (call.caller() instanceof Caller.RoleSession session) {
-            throw AwsError.accessDenied("User: " + session.arn() + " is not authorized to perform: iam:"
-                    + call.action() + " on resource: " + resource + " because no identity-based policy allows the iam:"
-                    + call.action() + " action").exception();
+            session.authorize("iam:" + call.action(), resource);
         }
     }
 

@@ -30,10 +30,24 @@ public sealed interface Caller {
         }
     }
 
-    /** Signed with temporary credentials issued by AssumeRoleWithSAML: a role session. */
-    record RoleSession(IssuedSession session) implements Caller {
+    /**
+     * Signed with temporary credentials issued by AssumeRoleWithSAML: a role session, and what decides its
+     * permissions.
+     */
+    record RoleSession(IssuedSession session, SessionAuthorizer authorizer) implements Caller {
         public RoleSession {
             Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(authorizer, "authorizer");
+        }
+
+        /** A session whose permissions are unknown: it may call nothing that needs them. */
+        public RoleSession(IssuedSession session) {
+            this(session, SessionAuthorizer.DENY_ALL);
+        }
+
+        /** @throws dev.stsbridge.verifier.AwsException {@code AccessDenied} unless its policies allow it */
+        public void authorize(String action, String resource) {
+            authorizer.authorize(this, action, resource);
         }
 
         @Override

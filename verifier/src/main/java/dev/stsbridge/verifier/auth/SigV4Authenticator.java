@@ -38,12 +38,20 @@ public final class SigV4Authenticator {
     private final Accounts accounts;
     private final CredentialIssuer issuer;
     private final Clock clock;
+    private final SessionAuthorizer sessions;
     private final SignatureCalculator signatures = new SignatureCalculator();
 
+    /** Role sessions it authenticates may call nothing that needs permissions. */
     public SigV4Authenticator(Accounts accounts, CredentialIssuer issuer, Clock clock) {
+        this(accounts, issuer, clock, SessionAuthorizer.DENY_ALL);
+    }
+
+    /** Role sessions it authenticates carry {@code sessions}, which decides what they may call. */
+    public SigV4Authenticator(Accounts accounts, CredentialIssuer issuer, Clock clock, SessionAuthorizer sessions) {
         this.accounts = accounts;
         this.issuer = issuer;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     /**
@@ -136,7 +144,7 @@ public final class SigV4Authenticator {
             throw AwsError.sender("ExpiredToken", "The security token included in the request is expired", 403)
                     .exception();
         }
-        return new Credentials(session.credentials().secretAccessKey(), new Caller.RoleSession(session));
+        return new Credentials(session.credentials().secretAccessKey(), new Caller.RoleSession(session, sessions));
     }
 
     /**

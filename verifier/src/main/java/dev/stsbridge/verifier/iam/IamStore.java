@@ -135,6 +135,11 @@ public final class IamStore implements IamDirectory {
                 role.permissionsBoundary().flatMap(current::policy).map(IamStore::managed));
     }
 
+    @Override
+    public Optional<PermissionPolicy> managedPolicy(String policyArn) {
+        return snapshot.policy(policyArn).map(IamStore::managed);
+    }
+
     private static PermissionPolicy managed(ManagedPolicy policy) {
         return new PermissionPolicy(policy.arn(), policy.name(), policy.awsManaged()
                 ? PermissionPolicy.Kind.AWS_MANAGED : PermissionPolicy.Kind.CUSTOMER_MANAGED,

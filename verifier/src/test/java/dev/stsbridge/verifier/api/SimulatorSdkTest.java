@@ -233,4 +233,45 @@ class SimulatorSdkTest {
                         "aws:RequestTag/cost-center", "aws:ResourceTag/access-project", "aws:ResourceTag/access-team",
                         "aws:ResourceTag/cost-center", "aws:TagKeys");
     }
+
+    @Test
+    void simulatePrincipalPolicyUsesTheRolesPoliciesAndBoundary() {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":"
+                + "\"arn:aws:iam::111122223333:saml-provider/stsbridge\"},\"Action\":\"sts:AssumeRoleWithSAML\"}]}";
+        String role = iam.createRole(r -> r.roleName("Tutorial").assumeRolePolicyDocument(trust)).role().arn();
+        String managed = iam.createPolicy(r -> r.policyName("access-same-project-team").policyDocument(tutorialPolicy))
+                .policy().arn();
+        iam.attachRolePolicy(r -> r.roleName("Tutorial").policyArn(managed));
+        iam.putRolePolicy(r -> r.roleName("Tutorial").policyName("ec2-describe").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ec2:Describe*\","
+                        + "\"Resource\":\"*\"}]}"));
+
+        EvaluationResult read = iam.simulatePrincipalPolicy(r -> r.policySourceArn(role)
+                .actionNames("secretsmanager:GetSecretValue").resourceArns(SECRET)
+                .contextEntries(context(Map.of("access-team", "eng")))).evaluationResults().get(0);
+        assertThat(read.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(read.matchedStatements()).singleElement().satisfies(m -> {
+            assertThat(m.sourcePolicyId()).isEqualTo("access-same-project-team");
+            assertThat(m.sourcePolicyTypeAsString()).isEqualTo("user-managed");
+        });
+        EvaluationResult inline = iam.simulatePrincipalPolicy(r -> r.policySourceArn(role)
+                .actionNames("ec2:DescribeInstances")).evaluationResults().get(0);
+        assertThat(inline.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(inline.matchedStatements()).singleElement().satisfies(m -> {
+            assertThat(m.sourcePolicyId()).isEqualTo("ec2-describe");
+            assertThat(m.sourcePolicyTypeAsString()).isEqualTo("role");
+        });
+
+        String boundary = iam.createPolicy(r -> r.policyName("only-secrets").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"secretsmanager:*\","
+                        + "\"Resource\":\"*\"}]}")).policy().arn();
+        iam.putRolePermissionsBoundary(r -> r.roleName("Tutorial").permissionsBoundary(boundary));
+        EvaluationResult bounded = iam.simulatePrincipalPolicy(r -> r.policySourceArn(role)
+                .actionNames("ec2:DescribeInstances")).evaluationResults().get(0);
+        assertThat(bounded.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+        assertThat(bounded.permissionsBoundaryDecisionDetail().allowedByPermissionsBoundary()).isFalse();
+
+        assertThat(iam.getContextKeysForPrincipalPolicy(r -> r.policySourceArn(role)).contextKeyNames())
+                .contains("aws:PrincipalTag/access-team", "aws:TagKeys");
+    }
 }
