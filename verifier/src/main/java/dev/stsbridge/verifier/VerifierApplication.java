@@ -88,7 +88,7 @@ public final class VerifierApplication implements AutoCloseable {
                 IamActions.service(ApiModel.load(ApiModel.IAM), Stream.of(
                         IamActions.actions(samlProviders, roles),
                         IamPolicyActions.actions(managedPolicies, rolePolicies),
-                        SimulatorActions.actions(new PolicySimulator(iam))).flatMap(List::stream).toList())),
+                        SimulatorActions.actions(new PolicySimulator(iam, permissionPolicies))).flatMap(List::stream).toList())),
                 new SigV4Authenticator(accounts, credentials, settings.clock(), new RoleSessionAccess(
                         new SessionPermissions(iam, permissionPolicies, settings.clock()))),
                 BodyLimits.standard());

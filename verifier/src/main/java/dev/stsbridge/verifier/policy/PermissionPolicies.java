@@ -3,6 +3,7 @@ package dev.stsbridge.verifier.policy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.stsbridge.verifier.iam.PermissionPolicy;
 import dev.stsbridge.verifier.iam.PermissionPolicyValidator;
 
 /**
@@ -32,5 +33,18 @@ public final class PermissionPolicies implements PermissionPolicyValidator {
         }
         cache.put(policyDocument, parsed);
         return parsed;
+    }
+
+    /**
+     * A role's policy as the engine and the simulator name it: by policy name, of type {@code role} (inline),
+     * {@code user-managed} or {@code aws-managed}.
+     */
+    public SourcedPolicy sourced(PermissionPolicy policy) {
+        PolicySourceType type = switch (policy.kind()) {
+            case INLINE -> PolicySourceType.ROLE;
+            case CUSTOMER_MANAGED -> PolicySourceType.USER_MANAGED;
+            case AWS_MANAGED -> PolicySourceType.AWS_MANAGED;
+        };
+        return new SourcedPolicy(policy.name(), type, parse(policy.document()));
     }
 }

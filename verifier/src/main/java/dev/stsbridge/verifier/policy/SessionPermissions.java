@@ -96,11 +96,6 @@ public final class SessionPermissions {
     }
 
     private SourcedPolicy sourced(PermissionPolicy policy) {
-        PolicySourceType type = switch (policy.kind()) {
-            case INLINE -> PolicySourceType.ROLE;
-            case CUSTOMER_MANAGED -> PolicySourceType.USER_MANAGED;
-            case AWS_MANAGED -> PolicySourceType.AWS_MANAGED;
-        };
-        return new SourcedPolicy(policy.id(), type, policies.parse(policy.document()));
+        return policies.sourced(policy);
     }
 }

@@ -16,8 +16,8 @@ import dev.stsbridge.verifier.AwsException;
 import dev.stsbridge.verifier.iam.Arns;
 import dev.stsbridge.verifier.iam.IamDirectory;
 import dev.stsbridge.verifier.iam.IamRole;
-import dev.stsbridge.verifier.iam.PermissionPolicy;
 import dev.stsbridge.verifier.iam.RolePermissions;
+import dev.stsbridge.verifier.policy.PermissionPolicies;
 import dev.stsbridge.verifier.policy.Policy;
 import dev.stsbridge.verifier.policy.PolicyEngine;
 import dev.stsbridge.verifier.policy.PolicyGrammar;
@@ -54,10 +54,12 @@ public final class PolicySimulator {
     private static final Pattern OWNER = Pattern.compile("arn:aws:iam::(\\d{12}):root|(\\d{12})");
 
     private final IamDirectory iam;
+    private final PermissionPolicies policies;
     private final PolicyEngine engine = new PolicyEngine();
 
-    public PolicySimulator(IamDirectory iam) {
+    public PolicySimulator(IamDirectory iam, PermissionPolicies policies) {
         this.iam = Objects.requireNonNull(iam, "iam");
+        this.policies = Objects.requireNonNull(policies, "policies");
     }
 
     /** SimulateCustomPolicy / SimulatePrincipalPolicy for a caller of {@code accountId}. */
@@ -101,8 +103,8 @@ public final class PolicySimulator {
         Optional<SourcedPolicy> roleBoundary = Optional.empty();
         if (sourceRole.isPresent()) {
             RolePermissions permissions = iam.permissions(sourceRole.get().arn());
-            permissions.identityPolicies().forEach(p -> identity.add(sourced(p)));
-            roleBoundary = permissions.boundary().map(PolicySimulator::sourced);
+            permissions.identityPolicies().forEach(p -> identity.add(policies.sourced(p)));
+            roleBoundary = permissions.boundary().map(policies::sourced);
         }
         for (int i = 0; i < request.policyInputs().size(); i++) {
             String id = "PolicyInputList." + (i + 1);
@@ -126,15 +128,6 @@ public final class PolicySimulator {
                     parse(request.resourcePolicy().get(), PolicyGrammar.RESOURCE, "ResourcePolicy"))), false);
         }
         return set;
-    }
-
-    private static SourcedPolicy sourced(PermissionPolicy policy) {
-        PolicySourceType type = switch (policy.kind()) {
-            case INLINE -> PolicySourceType.ROLE;
-            case CUSTOMER_MANAGED -> PolicySourceType.USER_MANAGED;
-            case AWS_MANAGED -> PolicySourceType.AWS_MANAGED;
-        };
-        return new SourcedPolicy(policy.name(), type, Policy.parse(policy.document(), PolicyGrammar.IDENTITY));
     }
 
     private static Policy parse(String document, PolicyGrammar grammar, String where) {
