@@ -107,7 +107,7 @@ public final class AbacCheck implements AutoCloseable {
         try {
             outcome = idp.sso().respond(person, RoleChoice.one(request.account(), request.role()), Optional.empty());
         } catch (IllegalArgumentException e) {
-            throw new AbacFailure(AbacFailure.Kind.IDP_REFUSED, person.username() + " may not use role "
+            throw new AbacFailure(AbacFailure.Kind.NOT_ENTITLED, person.username() + " may not use role "
                     + request.role() + " in account " + request.account() + ": " + e.getMessage(), e);
         }
         if (outcome instanceof SsoOutcome.Refused refused) {

@@ -7,7 +7,9 @@ public final class AbacFailure extends RuntimeException {
 
     /** What went wrong. */
     public enum Kind {
-        /** The person may not use the role, or the IdP's pre-flight check refused the claims. */
+        /** The person may not use the role (or it does not exist). */
+        NOT_ENTITLED,
+        /** The IdP's pre-flight check refused the claims (AWS would refuse them). */
         IDP_REFUSED,
         /** STS refused the assertion (trust policy, tag rules, signature, ...). */
         STS_REFUSED,
