@@ -17,6 +17,7 @@ import dev.stsbridge.verifier.iam.SamlProviders;
 import dev.stsbridge.verifier.query.ApiModel;
 import dev.stsbridge.verifier.query.BodyLimits;
 import dev.stsbridge.verifier.query.QueryHandler;
+import dev.stsbridge.verifier.simulator.PolicySimulator;
 import dev.stsbridge.verifier.sts.AssumeRoleWithSamlOperation;
 import dev.stsbridge.verifier.sts.InMemoryCredentialIssuer;
 
@@ -68,7 +69,7 @@ public final class VerifierApplication implements AutoCloseable {
 
         QueryHandler query = new QueryHandler(List.of(
                 StsActions.service(assumeRoleWithSaml, ApiModel.load(ApiModel.STS)),
-                IamActions.service(samlProviders, roles, ApiModel.load(ApiModel.IAM))),
+                IamActions.service(samlProviders, roles, new PolicySimulator(iam), ApiModel.load(ApiModel.IAM))),
                 new SigV4Authenticator(accounts, credentials, settings.clock()), BodyLimits.standard());
         VerifierServer server = new VerifierServer(settings.host(), settings.port(), query, consolePages).start();
         return new VerifierApplication(server, core, samlProviders, roles);

@@ -25,6 +25,7 @@ import dev.stsbridge.verifier.query.DetailedRefusal;
 import dev.stsbridge.verifier.query.QueryAction;
 import dev.stsbridge.verifier.query.QueryService;
 import dev.stsbridge.verifier.query.XmlWriter;
+import dev.stsbridge.verifier.simulator.PolicySimulator;
 
 /**
  * The IAM Query API ({@code 2010-05-08}) subset the verifier serves: reads each action's parameters, calls
@@ -47,9 +48,11 @@ public final class IamActions {
         this.roles = roles;
     }
 
-    public static QueryService service(SamlProviders providers, Roles roles, ApiModel model) {
+    public static QueryService service(SamlProviders providers, Roles roles, PolicySimulator simulator,
+                                       ApiModel model) {
         IamActions a = new IamActions(providers, roles);
-        return QueryService.of("iam", VERSION, NAMESPACE, model, List.of(
+        List<QueryAction> actions = new java.util.ArrayList<>(SimulatorActions.actions(simulator));
+        actions.addAll(List.of(
                 action("CreateSAMLProvider", a::createSamlProvider, c -> providerArn(c, c.optional("Name"))),
                 action("GetSAMLProvider", a::getSamlProvider, c -> c.required("SAMLProviderArn")),
                 action("ListSAMLProviders", a::listSamlProviders, c -> providerArn(c, Optional.of("*"))),
@@ -60,6 +63,7 @@ public final class IamActions {
                 noResult("UpdateAssumeRolePolicy", a::updateAssumeRolePolicy, c -> roleArn(c, c.optional("RoleName"))),
                 noResult("DeleteRole", a::deleteRole, c -> roleArn(c, c.optional("RoleName"))),
                 action("ListRoles", a::listRoles, c -> roleArn(c, Optional.empty()))));
+        return QueryService.of("iam", VERSION, NAMESPACE, model, actions);
     }
 
     /** An IAM action body: the caller's account is known. */

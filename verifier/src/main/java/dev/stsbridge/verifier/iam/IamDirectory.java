@@ -19,4 +19,9 @@ public interface IamDirectory {
     default RolePermissions permissions(String roleArn) {
         return RolePermissions.NONE;
     }
+
+    /** A managed policy (customer or AWS managed) by ARN, with its default version's document. */
+    default Optional<PermissionPolicy> managedPolicy(String policyArn) {
+        return Optional.empty();
+    }
 }

@@ -15,19 +15,19 @@ final class Conditions {
     private Conditions() {
     }
 
-    static List<Condition> parse(JsonNode block) {
+    static List<Condition> parse(JsonNode block, boolean variables) {
         PolicyParser.require(block.isObject(), PolicyParser.SYNTAX);
         List<Condition> conditions = new ArrayList<>();
         for (Map.Entry<String, JsonNode> operator : PolicyParser.entries(block)) {
             PolicyParser.require(operator.getValue().isObject() && !operator.getValue().isEmpty(), PolicyParser.SYNTAX);
             for (Map.Entry<String, JsonNode> key : PolicyParser.entries(operator.getValue())) {
-                conditions.add(condition(operator.getKey(), key.getKey(), values(key.getValue())));
+                conditions.add(condition(operator.getKey(), key.getKey(), values(key.getValue()), variables));
             }
         }
         return conditions;
     }
 
-    private static Condition condition(String name, String key, List<String> values) {
+    private static Condition condition(String name, String key, List<String> values, boolean variables) {
         Condition.Qualifier qualifier = Condition.Qualifier.NONE;
         String rest = name;
         if (rest.startsWith("ForAnyValue:")) {
@@ -47,7 +47,7 @@ final class Conditions {
             PolicyParser.require(values.stream().allMatch(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")),
                     PolicyParser.SYNTAX);
         }
-        return new Condition(operator, qualifier, ifExists, key, values);
+        return new Condition(operator, qualifier, ifExists, key, values, variables);
     }
 
     /** A string, number or boolean, or a non-empty array of them, as strings. */

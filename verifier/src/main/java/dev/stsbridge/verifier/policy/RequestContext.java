@@ -6,23 +6,33 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a trust policy is evaluated against: the action, the federated principal (the SAML provider ARN) and the
- * condition keys (names case-insensitive; every key may hold several values).
+ * What a policy is evaluated against: who asks ({@link Requester}), the action, the resource (an ARN, or {@code *}
+ * as the simulator uses when no resource is named) and the condition keys of the request context (names
+ * case-insensitive; every key may hold several values). Policy variables ({@code ${aws:PrincipalTag/team}}) are
+ * resolved from the same keys.
  */
 public final class RequestContext {
+    private final Requester requester;
     private final String action;
-    private final String federatedPrincipal;
+    private final String resource;
     private final Map<String, List<String>> keys;
 
-    public RequestContext(String action, String federatedPrincipal, Map<String, List<String>> keys) {
-        this(action, federatedPrincipal, lowerCased(keys), true);
+    private RequestContext(Requester requester, String action, String resource, Map<String, List<String>> lowerCased) {
+        this.requester = Objects.requireNonNull(requester, "requester");
+        this.action = Objects.requireNonNull(action, "action");
+        this.resource = Objects.requireNonNull(resource, "resource");
+        this.keys = lowerCased;
     }
 
-    private RequestContext(String action, String federatedPrincipal, Map<String, List<String>> lowerCasedKeys,
-                           boolean normalised) {
-        this.action = Objects.requireNonNull(action, "action");
-        this.federatedPrincipal = Objects.requireNonNull(federatedPrincipal, "federatedPrincipal");
-        this.keys = lowerCasedKeys;
+    /** A request of {@code requester} for {@code action} on {@code resource}, with these context keys. */
+    public static RequestContext of(Requester requester, String action, String resource,
+                                    Map<String, List<String>> keys) {
+        return new RequestContext(requester, action, resource, lowerCased(keys));
+    }
+
+    /** A federated request to a role's trust policy (AssumeRoleWithSAML): {@code Federated: providerArn}. */
+    public RequestContext(String action, String federatedPrincipal, Map<String, List<String>> keys) {
+        this(Requester.samlProvider(federatedPrincipal), action, "*", lowerCased(keys));
     }
 
     private static Map<String, List<String>> lowerCased(Map<String, List<String>> keys) {
@@ -31,12 +41,16 @@ public final class RequestContext {
         return Map.copyOf(lower);
     }
 
+    public Requester requester() {
+        return requester;
+    }
+
     public String action() {
         return action;
     }
 
-    public String federatedPrincipal() {
-        return federatedPrincipal;
+    public String resource() {
+        return resource;
     }
 
     /** The values of a condition key (empty when absent). */
@@ -44,8 +58,18 @@ public final class RequestContext {
         return keys.getOrDefault(ConditionOperator.lower(key), List.of());
     }
 
-    /** The same context for another action (sts:TagSession, sts:SetSourceIdentity). */
+    /** Whether the request context has this key at all (an empty list still counts as present). */
+    public boolean has(String key) {
+        return keys.containsKey(ConditionOperator.lower(key));
+    }
+
+    /** The same request for another action (sts:TagSession, sts:SetSourceIdentity). */
     public RequestContext forAction(String otherAction) {
-        return new RequestContext(otherAction, federatedPrincipal, keys, true);
+        return new RequestContext(requester, otherAction, resource, keys);
+    }
+
+    /** The same request on another resource. */
+    public RequestContext onResource(String otherResource) {
+        return new RequestContext(requester, action, otherResource, keys);
     }
 }

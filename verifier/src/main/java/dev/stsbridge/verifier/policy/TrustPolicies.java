@@ -26,7 +26,7 @@ public final class TrustPolicies implements TrustPolicyValidator {
         if (cached != null) {
             return cached;
         }
-        TrustPolicy parsed = new TrustPolicy(PolicyParser.parse(policyDocument, PolicyParser.Kind.TRUST));
+        TrustPolicy parsed = new TrustPolicy(Policy.parse(policyDocument, PolicyGrammar.TRUST));
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }

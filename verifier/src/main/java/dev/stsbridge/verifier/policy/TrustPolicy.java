@@ -1,28 +1,30 @@
 package dev.stsbridge.verifier.policy;
 
-import java.util.List;
-
-/** A parsed, valid trust policy. Evaluation: an applicable Deny wins, then an applicable Allow, else deny. */
+/**
+ * A parsed, valid trust policy: the resource-based policy of a role, evaluated by the {@link PolicyEngine} like
+ * every other policy (an applicable Deny wins, then an applicable Allow that names the requester, else deny).
+ */
 public final class TrustPolicy {
     /** The outcome of an evaluation. */
     public enum Decision { ALLOW, EXPLICIT_DENY, IMPLICIT_DENY }
 
-    private final List<Statement> statements;
+    private static final PolicyEngine ENGINE = new PolicyEngine();
 
-    TrustPolicy(List<Statement> statements) {
-        this.statements = List.copyOf(statements);
+    private final SourcedPolicy policy;
+
+    TrustPolicy(Policy policy) {
+        this.policy = new SourcedPolicy("RoleTrustPolicy", PolicySourceType.RESOURCE, policy);
+    }
+
+    public Policy policy() {
+        return policy.policy();
     }
 
     public Decision evaluate(RequestContext context) {
-        boolean allowed = false;
-        for (Statement statement : statements) {
-            if (statement.applies(context)) {
-                if (!statement.allow()) {
-                    return Decision.EXPLICIT_DENY;
-                }
-                allowed = true;
-            }
-        }
-        return allowed ? Decision.ALLOW : Decision.IMPLICIT_DENY;
+        return switch (ENGINE.evaluate(PolicySet.resourceOnly(policy), context).decision()) {
+            case ALLOWED -> Decision.ALLOW;
+            case EXPLICIT_DENY -> Decision.EXPLICIT_DENY;
+            case IMPLICIT_DENY -> Decision.IMPLICIT_DENY;
+        };
     }
 }

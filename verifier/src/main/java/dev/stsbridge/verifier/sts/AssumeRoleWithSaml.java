@@ -71,7 +71,7 @@ public final class AssumeRoleWithSaml implements AssumeRoleWithSamlOperation {
         Instant expiry           = SessionLength.forApi(role, checked.durationSeconds(), clock.instant());
         int packedPolicySize     = SessionPolicies.packedPolicySize(checked.policy(), checked.policyArns(),
                                                                     claims.sessionTags().tags());
-        return issue(role, expiry, packedPolicySize);
+        return issue(role, expiry, packedPolicySize, checked);
     }
 
     private SamlProvider provider(String principalArn) {
@@ -79,11 +79,12 @@ public final class AssumeRoleWithSaml implements AssumeRoleWithSamlOperation {
                 .orElseThrow(() -> new AwsException(StsErrors.invalid(StsErrors.PROVIDER_MISSING)));
     }
 
-    private AssumeRoleWithSamlResult issue(AuthorizedRole role, Instant expiry, int packedPolicySize) {
+    private AssumeRoleWithSamlResult issue(AuthorizedRole role, Instant expiry, int packedPolicySize,
+                                           CheckedRequest checked) {
         ValidatedClaims claims = role.claims();
         SessionGrant grant = new SessionGrant(role.role().accountId(), role.role().arn(), role.assumedRoleArn(),
                 role.assumedRoleId(), expiry, claims.sessionTags().tags(), claims.sessionTags().transitiveTagKeys(),
-                claims.sourceIdentity());
+                claims.sourceIdentity(), checked.policy(), checked.policyArns());
         TemporaryCredentials issued = credentials.issue(grant);
         claims.warnings().forEach(warning -> LOG.warn("assertion {} from {}: {}", claims.assertionId(),
                 claims.issuer(), warning));

@@ -18,11 +18,35 @@ import java.util.Optional;
  * @param sessionTags the session tags (PrincipalTag), keys as sent
  * @param transitiveTagKeys the transitive tag keys
  * @param sourceIdentity the SourceIdentity, if sent
+ * @param sessionPolicy the inline session policy ({@code Policy}), if passed
+ * @param sessionPolicyArns the managed session policies ({@code PolicyArns}), if passed
  */
 public record SessionGrant(String accountId, String roleArn, String assumedRoleArn, String assumedRoleId,
                            Instant expiration, Map<String, String> sessionTags, List<String> transitiveTagKeys,
-                           Optional<String> sourceIdentity) {
+                           Optional<String> sourceIdentity, Optional<String> sessionPolicy,
+                           List<String> sessionPolicyArns) {
+    /** A session without session policies. */
+    public SessionGrant(String accountId, String roleArn, String assumedRoleArn, String assumedRoleId,
+                        Instant expiration, Map<String, String> sessionTags, List<String> transitiveTagKeys,
+                        Optional<String> sourceIdentity) {
+        this(accountId, roleArn, assumedRoleArn, assumedRoleId, expiration, sessionTags, transitiveTagKeys,
+                sourceIdentity, Optional.empty(), List.of());
+    }
+
+    /** What the policy engine needs of this session. */
+    public dev.stsbridge.verifier.policy.SessionFacts facts() {
+        return new dev.stsbridge.verifier.policy.SessionFacts(accountId, roleArn, assumedRoleArn, assumedRoleId,
+                sessionTags, sourceIdentity, sessionPolicy, sessionPolicyArns);
+    }
+
+    /** Whether the session was given session policies (then they limit what it may do). */
+    public boolean hasSessionPolicies() {
+        return sessionPolicy.isPresent() || !sessionPolicyArns.isEmpty();
+    }
+
     public SessionGrant {
+        Objects.requireNonNull(sessionPolicy, "sessionPolicy");
+        sessionPolicyArns = List.copyOf(sessionPolicyArns);
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(roleArn, "roleArn");
         Objects.requireNonNull(assumedRoleArn, "assumedRoleArn");

@@ -1,0 +1,209 @@
+package dev.stsbridge.verifier.simulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.stsbridge.verifier.AwsError;
+import dev.stsbridge.verifier.AwsException;
+import dev.stsbridge.verifier.iam.Arns;
+import dev.stsbridge.verifier.iam.IamDirectory;
+import dev.stsbridge.verifier.iam.IamRole;
+import dev.stsbridge.verifier.iam.PermissionPolicy;
+import dev.stsbridge.verifier.iam.RolePermissions;
+import dev.stsbridge.verifier.policy.Policy;
+import dev.stsbridge.verifier.policy.PolicyEngine;
+import dev.stsbridge.verifier.policy.PolicyGrammar;
+import dev.stsbridge.verifier.policy.PolicySet;
+import dev.stsbridge.verifier.policy.PolicySourceType;
+import dev.stsbridge.verifier.policy.RequestContext;
+import dev.stsbridge.verifier.policy.Requester;
+import dev.stsbridge.verifier.policy.SourcedPolicy;
+
+/**
+ * The IAM policy simulator: builds the {@link PolicySet} and {@link RequestContext} a simulation asks for and lets
+ * the {@link PolicyEngine} (the same one that decides trust policies and role sessions' calls) evaluate every
+ * action on every resource.
+ *
+ * <ul>
+ *   <li>Policies: {@code PolicyInputList.N} (identity-based), {@code PermissionsBoundaryPolicyInputList.N},
+ *       {@code ResourcePolicy}; SimulatePrincipalPolicy adds the role's inline policies (type {@code role}) and
+ *       attached managed policies ({@code user-managed} / {@code aws-managed}) by name, and the role's permissions
+ *       boundary unless a boundary is passed, which overrides it.</li>
+ *   <li>Who asks: {@code CallerArn} (an IAM user ARN, as AWS requires), else a session of the simulated role, else
+ *       the calling account's root. {@code CallerArn} is required with a {@code ResourcePolicy} unless the source
+ *       is a user.</li>
+ *   <li>Context: exactly the {@code ContextEntries}; the simulator adds nothing (as AWS's, it reports the keys
+ *       the policies read but were not given as {@code MissingContextValues}).</li>
+ *   <li>A resource is in another account when its ARN names one, or {@code ResourceOwner} does; then the identity
+ *       side and the resource policy must both allow.</li>
+ * </ul>
+ * Malformed input policies are {@code InvalidInput} (the simulator's error list has no MalformedPolicyDocument)
+ * carrying IAM's grammar message.
+ */
+public final class PolicySimulator {
+    private static final Pattern USER = Pattern.compile("arn:aws:iam::(\\d{12}):user/(?:.*/)?([^/]+)");
+    private static final Pattern GROUP = Pattern.compile("arn:aws:iam::(\\d{12}):group/(?:.*/)?([^/]+)");
+    private static final Pattern OWNER = Pattern.compile("arn:aws:iam::(\\d{12}):root|(\\d{12})");
+
+    private final IamDirectory iam;
+    private final PolicyEngine engine = new PolicyEngine();
+
+    public PolicySimulator(IamDirectory iam) {
+        this.iam = Objects.requireNonNull(iam, "iam");
+    }
+
+    /** SimulateCustomPolicy / SimulatePrincipalPolicy for a caller of {@code accountId}. */
+    public List<SimulationResult> simulate(String accountId, SimulationRequest request) {
+        List<ContextEntry> entries = request.contextEntries().stream().map(ContextEntry::validated).toList();
+        Optional<IamRole> sourceRole = request.policySourceArn().map(arn -> sourceRole(accountId, arn));
+        PolicySet policies = policySet(request, sourceRole);
+        Requester requester = requester(accountId, request, sourceRole);
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        entries.forEach(e -> keys.put(e.name(), e.values()));
+        List<String> resources = request.resources().isEmpty() ? List.of("*") : request.resources();
+        boolean resourceSpecific = !request.resources().isEmpty();
+        String ownerAccount = request.resourceOwner().map(PolicySimulator::ownerAccount).orElse(requester.accountId());
+        List<SimulationResult> results = new ArrayList<>();
+        for (String action : request.actions()) {
+            for (String resource : resources) {
+                boolean crossAccount = request.resourcePolicy().isPresent()
+                        && !resourceAccount(resource).orElse(ownerAccount).equals(requester.accountId());
+                PolicySet set = policies.withResource(policies.resource(), crossAccount);
+                results.add(new SimulationResult(action, resource,
+                        engine.evaluate(set, RequestContext.of(requester, action, resource, keys)), resourceSpecific));
+            }
+        }
+        return results;
+    }
+
+    /** GetContextKeysForCustomPolicy / GetContextKeysForPrincipalPolicy: the keys the policies read, sorted. */
+    public List<String> contextKeys(String accountId, Optional<String> policySourceArn, List<String> policyInputs) {
+        Set<String> keys = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Optional<IamRole> role = policySourceArn.map(arn -> sourceRole(accountId, arn));
+        for (int i = 0; i < policyInputs.size(); i++) {
+            keys.addAll(parse(policyInputs.get(i), PolicyGrammar.IDENTITY, "PolicyInputList." + (i + 1)).contextKeys());
+        }
+        role.ifPresent(r -> iam.permissions(r.arn()).identityPolicies()
+                .forEach(p -> keys.addAll(parse(p.document(), PolicyGrammar.IDENTITY, p.name()).contextKeys())));
+        return List.copyOf(keys);
+    }
+
+    private PolicySet policySet(SimulationRequest request, Optional<IamRole> sourceRole) {
+        List<SourcedPolicy> identity = new ArrayList<>();
+        Optional<SourcedPolicy> roleBoundary = Optional.empty();
+        if (sourceRole.isPresent()) {
+            RolePermissions permissions = iam.permissions(sourceRole.get().arn());
+            permissions.identityPolicies().forEach(p -> identity.add(sourced(p)));
+            roleBoundary = permissions.boundary().map(PolicySimulator::sourced);
+        }
+        for (int i = 0; i < request.policyInputs().size(); i++) {
+            String id = "PolicyInputList." + (i + 1);
+            identity.add(new SourcedPolicy(id, PolicySourceType.NONE,
+                    parse(request.policyInputs().get(i), PolicyGrammar.IDENTITY, id)));
+        }
+        PolicySet set = PolicySet.identityOnly(identity);
+        if (!request.boundaryInputs().isEmpty()) {
+            List<SourcedPolicy> boundary = new ArrayList<>();
+            for (int i = 0; i < request.boundaryInputs().size(); i++) {
+                String id = "PermissionsBoundaryPolicyInputList." + (i + 1);
+                boundary.add(new SourcedPolicy(id, PolicySourceType.NONE,
+                        parse(request.boundaryInputs().get(i), PolicyGrammar.IDENTITY, id)));
+            }
+            set = set.withBoundary(boundary);
+        } else if (roleBoundary.isPresent()) {
+            set = set.withBoundary(List.of(roleBoundary.get()));
+        }
+        if (request.resourcePolicy().isPresent()) {
+            set = set.withResource(List.of(new SourcedPolicy("ResourcePolicy", PolicySourceType.RESOURCE,
+                    parse(request.resourcePolicy().get(), PolicyGrammar.RESOURCE, "ResourcePolicy"))), false);
+        }
+        return set;
+    }
+
+    private static SourcedPolicy sourced(PermissionPolicy policy) {
+        PolicySourceType type = switch (policy.kind()) {
+            case INLINE -> PolicySourceType.ROLE;
+            case CUSTOMER_MANAGED -> PolicySourceType.USER_MANAGED;
+            case AWS_MANAGED -> PolicySourceType.AWS_MANAGED;
+        };
+        return new SourcedPolicy(policy.name(), type, Policy.parse(policy.document(), PolicyGrammar.IDENTITY));
+    }
+
+    private static Policy parse(String document, PolicyGrammar grammar, String where) {
+        try {
+            return Policy.parse(document, grammar);
+        } catch (AwsException e) {
+            throw ContextEntry.invalid(where + ": " + e.error().message());
+        }
+    }
+
+    /** The role a PolicySourceArn names, in the caller's account. Users and groups do not exist in this model. */
+    private IamRole sourceRole(String accountId, String arn) {
+        Optional<Arns.RoleName> role = Arns.parseRole(arn);
+        if (role.isPresent()) {
+            if (!role.get().accountId().equals(accountId)) {
+                throw noSuchEntity("The role with name " + role.get().name() + " cannot be found.");
+            }
+            return iam.role(arn).orElseThrow(() -> noSuchEntity("The role with name " + role.get().name()
+                    + " cannot be found."));
+        }
+        Matcher user = USER.matcher(arn);
+        if (user.matches()) {
+            throw noSuchEntity("The user with name " + user.group(2) + " cannot be found.");
+        }
+        Matcher group = GROUP.matcher(arn);
+        if (group.matches()) {
+            throw noSuchEntity("The group with name " + group.group(2) + " cannot be found.");
+        }
+        throw ContextEntry.invalid("Invalid ARN " + arn + ": PolicySourceArn must be a user, group or role.");
+    }
+
+    private static Requester requester(String accountId, SimulationRequest request, Optional<IamRole> sourceRole) {
+        if (request.callerArn().isPresent()) {
+            Matcher user = USER.matcher(request.callerArn().get());
+            if (!user.matches()) {
+                throw ContextEntry.invalid("CallerArn must be the ARN of an IAM user: "
+                        + request.callerArn().get() + ".");
+            }
+            return Requester.user(request.callerArn().get(), user.group(1));
+        }
+        if (request.resourcePolicy().isPresent()) {
+            throw ContextEntry.invalid("CallerArn is required when ResourcePolicy is given and PolicySourceArn is "
+                    + "not an IAM user.");
+        }
+        if (sourceRole.isPresent()) {
+            IamRole role = sourceRole.get();
+            String partition = role.arn().split(":")[1];
+            return Requester.roleSession("arn:" + partition + ":sts::" + role.accountId() + ":assumed-role/"
+                    + role.name() + "/simulation", role.arn(), role.accountId());
+        }
+        return Requester.accountRoot(accountId);
+    }
+
+    private static String ownerAccount(String owner) {
+        Matcher m = OWNER.matcher(owner);
+        if (!m.matches()) {
+            throw ContextEntry.invalid("ResourceOwner must be an account ID or arn:aws:iam::<account ID>:root: "
+                    + owner + ".");
+        }
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
+    /** The account an ARN names (its fifth part), if it names one. */
+    private static Optional<String> resourceAccount(String resource) {
+        String[] parts = resource.split(":", 6);
+        return parts.length == 6 && parts[4].matches("\\d{12}") ? Optional.of(parts[4]) : Optional.empty();
+    }
+
+    private static RuntimeException noSuchEntity(String message) {
+        return AwsError.sender("NoSuchEntity", message, 404).exception();
+    }
+}

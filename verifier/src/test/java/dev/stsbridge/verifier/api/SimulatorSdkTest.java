@@ -1,0 +1,236 @@
+package dev.stsbridge.verifier.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.stsbridge.verifier.testing.Verifier;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.ContextEntry;
+import software.amazon.awssdk.services.iam.model.ContextKeyTypeEnum;
+import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
+import software.amazon.awssdk.services.iam.model.SimulateCustomPolicyResponse;
+import software.amazon.awssdk.services.iam.model.Statement;
+
+/**
+ * The policy simulator through the AWS SDK for Java v2, with the policy of AWS's ABAC tutorial ("IAM tutorial:
+ * Define permissions to access AWS resources based on tags": {@code access-same-project-team}) and the tutorial's
+ * principal tags access-project=peg, access-team=eng, cost-center=987654. Expected decisions are the tutorial's.
+ */
+class SimulatorSdkTest {
+    private static final Map<String, String> PEG_ENG = Map.of("access-project", "peg", "access-team", "eng",
+            "cost-center", "987654");
+    private static final String SECRET = "arn:aws:secretsmanager:us-east-1:111122223333:secret:peg-db-AbCdEf";
+
+    private static Verifier verifier;
+    private static IamClient iam;
+    private static String tutorialPolicy;
+
+    @BeforeAll
+    static void start() throws IOException {
+        verifier = Verifier.start(Clock.systemUTC());
+        iam = verifier.prodIam();
+        try (InputStream in = SimulatorSdkTest.class.getResourceAsStream("/abac/access-same-project-team.json")) {
+            tutorialPolicy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        iam.close();
+        verifier.close();
+    }
+
+    private static List<ContextEntry> tags(String prefix, Map<String, String> tags) {
+        List<ContextEntry> entries = new ArrayList<>();
+        tags.forEach((k, v) -> entries.add(ContextEntry.builder().contextKeyName(prefix + k).contextKeyValues(v)
+                .contextKeyType(ContextKeyTypeEnum.STRING).build()));
+        return entries;
+    }
+
+    private static List<ContextEntry> context(Map<String, String> resourceTags, ContextEntry... more) {
+        List<ContextEntry> entries = new ArrayList<>(tags("aws:PrincipalTag/", PEG_ENG));
+        entries.addAll(tags("aws:ResourceTag/", resourceTags));
+        entries.addAll(List.of(more));
+        return entries;
+    }
+
+    private static EvaluationResult simulate(String action, List<ContextEntry> context) {
+        SimulateCustomPolicyResponse response = iam.simulateCustomPolicy(r -> r.policyInputList(tutorialPolicy)
+                .actionNames(action).resourceArns(SECRET).contextEntries(context));
+        assertThat(response.evaluationResults()).hasSize(1);
+        return response.evaluationResults().get(0);
+    }
+
+    /** The Sid of a matched statement, found in the policy text by its positions. */
+    private static String sidAt(Statement statement) {
+        String[] lines = tutorialPolicy.split("\n", -1);
+        String line = lines[statement.startPosition().line() - 1];
+        assertThat(line.charAt(statement.startPosition().column() - 2)).as("the statement's opening brace").isEqualTo('{');
+        String next = lines[statement.startPosition().line()];
+        return next.strip().replaceAll("^\"Sid\": \"([^\"]+)\",$", "$1");
+    }
+
+    @Test
+    void sameProjectAndTeamMayDoAnything() {
+        EvaluationResult result = simulate("secretsmanager:UpdateSecret", context(PEG_ENG));
+        assertThat(result.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(result.matchedStatements()).extracting(SimulatorSdkTest::sidAt)
+                .containsExactly("AllActionsSecretsManagerSameProjectSameTeam");
+        assertThat(result.matchedStatements().get(0).sourcePolicyId()).isEqualTo("PolicyInputList.1");
+        assertThat(result.evalResourceName()).isEqualTo(SECRET);
+        assertThat(result.resourceSpecificResults()).singleElement().satisfies(r -> {
+            assertThat(r.evalResourceName()).isEqualTo(SECRET);
+            assertThat(r.evalResourceDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        });
+    }
+
+    @Test
+    void sameTeamOtherProjectMayOnlyRead() {
+        Map<String, String> otherProject = Map.of("access-project", "pup", "access-team", "eng", "cost-center", "123456");
+        EvaluationResult read = simulate("secretsmanager:GetSecretValue", context(otherProject));
+        assertThat(read.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(read.matchedStatements()).extracting(SimulatorSdkTest::sidAt).containsExactly("ReadSecretsManagerSameTeam");
+        assertThat(simulate("secretsmanager:UpdateSecret", context(otherProject)).evalDecision())
+                .isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+    }
+
+    @Test
+    void anotherTeamsSecretIsImplicitlyDenied() {
+        EvaluationResult result = simulate("secretsmanager:GetSecretValue",
+                context(Map.of("access-project", "peg", "access-team", "qas", "cost-center", "987654")));
+        assertThat(result.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+        assertThat(result.matchedStatements()).isEmpty();
+    }
+
+    @Test
+    void untaggingTheAccessTagsIsExplicitlyDenied() {
+        ContextEntry tagKeys = ContextEntry.builder().contextKeyName("aws:TagKeys").contextKeyValues("access-team")
+                .contextKeyType(ContextKeyTypeEnum.STRING_LIST).build();
+        EvaluationResult result = simulate("secretsmanager:UntagResource", context(PEG_ENG, tagKeys));
+        assertThat(result.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.EXPLICIT_DENY);
+        assertThat(result.matchedStatements()).extracting(SimulatorSdkTest::sidAt)
+                .containsExactly("DenyUntagSecretsManagerReservedTags");
+    }
+
+    @Test
+    void managingResourcePoliciesIsExplicitlyDenied() {
+        EvaluationResult result = simulate("secretsmanager:PutResourcePolicy", context(PEG_ENG));
+        assertThat(result.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.EXPLICIT_DENY);
+        assertThat(result.matchedStatements()).extracting(SimulatorSdkTest::sidAt).containsExactly("DenyPermissionsManagement");
+    }
+
+    @Test
+    void withoutResourceTagsTheMissingKeysAreNamed() {
+        SimulateCustomPolicyResponse response = iam.simulateCustomPolicy(r -> r.policyInputList(tutorialPolicy)
+                .actionNames("secretsmanager:GetSecretValue", "secretsmanager:ListSecrets")
+                .contextEntries(tags("aws:PrincipalTag/", PEG_ENG)));
+        assertThat(response.evaluationResults()).extracting(EvaluationResult::evalActionName)
+                .containsExactly("secretsmanager:GetSecretValue", "secretsmanager:ListSecrets");
+        EvaluationResult get = response.evaluationResults().get(0);
+        assertThat(get.evalResourceName()).isEqualTo("*");
+        assertThat(get.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+        assertThat(get.missingContextValues()).contains("aws:ResourceTag/access-team", "aws:ResourceTag/access-project");
+        EvaluationResult list = response.evaluationResults().get(1);
+        assertThat(list.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+    }
+
+    @Test
+    void aBoundaryIsReported() {
+        String onlyList = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"secretsmanager:List*\","
+                + "\"Resource\":\"*\"}]}";
+        EvaluationResult result = iam.simulateCustomPolicy(r -> r.policyInputList(tutorialPolicy)
+                .permissionsBoundaryPolicyInputList(onlyList).actionNames("secretsmanager:UpdateSecret")
+                .contextEntries(context(PEG_ENG))).evaluationResults().get(0);
+        assertThat(result.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+        assertThat(result.permissionsBoundaryDecisionDetail().allowedByPermissionsBoundary()).isFalse();
+    }
+
+    @Test
+    void aResourcePolicyNeedsACallerAndCanGrant() {
+        String bucketPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::111122223333:user/alice\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports/*\"}]}";
+        String nothing = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ec2:Describe*\","
+                + "\"Resource\":\"*\"}]}";
+        IamException noCaller = catchThrowableOfType(IamException.class, () -> iam.simulateCustomPolicy(r -> r
+                .policyInputList(nothing).resourcePolicy(bucketPolicy).actionNames("s3:GetObject")
+                .resourceArns("arn:aws:s3:::reports/q3.csv")));
+        assertThat(noCaller.awsErrorDetails().errorCode()).isEqualTo("InvalidInput");
+        EvaluationResult granted = iam.simulateCustomPolicy(r -> r.policyInputList(nothing).resourcePolicy(bucketPolicy)
+                .callerArn("arn:aws:iam::111122223333:user/alice").actionNames("s3:GetObject")
+                .resourceArns("arn:aws:s3:::reports/q3.csv")).evaluationResults().get(0);
+        assertThat(granted.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(granted.matchedStatements()).singleElement().satisfies(s -> {
+            assertThat(s.sourcePolicyId()).isEqualTo("ResourcePolicy");
+            assertThat(s.sourcePolicyTypeAsString()).isEqualTo("resource");
+        });
+    }
+
+    @Test
+    void resultsArePaged() {
+        SimulateCustomPolicyResponse first = iam.simulateCustomPolicy(r -> r.policyInputList(tutorialPolicy)
+                .actionNames("secretsmanager:ListSecrets", "secretsmanager:GetRandomPassword", "secretsmanager:UpdateSecret")
+                .maxItems(2));
+        assertThat(first.evaluationResults()).hasSize(2);
+        assertThat(first.isTruncated()).isTrue();
+        SimulateCustomPolicyResponse rest = iam.simulateCustomPolicy(r -> r.policyInputList(tutorialPolicy)
+                .actionNames("secretsmanager:ListSecrets", "secretsmanager:GetRandomPassword", "secretsmanager:UpdateSecret")
+                .maxItems(2).marker(first.marker()));
+        assertThat(rest.evaluationResults()).extracting(EvaluationResult::evalActionName)
+                .containsExactly("secretsmanager:UpdateSecret");
+        assertThat(rest.isTruncated()).isFalse();
+    }
+
+    @Test
+    void refusals() {
+        IamException malformed = catchThrowableOfType(IamException.class, () -> iam.simulateCustomPolicy(r -> r
+                .policyInputList("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\"}}")
+                .actionNames("s3:GetObject")));
+        assertThat(malformed.awsErrorDetails().errorCode()).isEqualTo("InvalidInput");
+        assertThat(malformed.awsErrorDetails().errorMessage()).contains("Policy statement must contain resources.");
+
+        IamException badType = catchThrowableOfType(IamException.class, () -> iam.simulateCustomPolicy(r -> r
+                .policyInputList(tutorialPolicy).actionNames("s3:GetObject").contextEntries(ContextEntry.builder()
+                        .contextKeyName("aws:EpochTime").contextKeyValues("yesterday")
+                        .contextKeyType(ContextKeyTypeEnum.NUMERIC).build())));
+        assertThat(badType.awsErrorDetails().errorCode()).isEqualTo("InvalidInput");
+
+        IamException twoValues = catchThrowableOfType(IamException.class, () -> iam.simulateCustomPolicy(r -> r
+                .policyInputList(tutorialPolicy).actionNames("s3:GetObject").contextEntries(ContextEntry.builder()
+                        .contextKeyName("aws:username").contextKeyValues("a", "b")
+                        .contextKeyType(ContextKeyTypeEnum.STRING).build())));
+        assertThat(twoValues.awsErrorDetails().errorCode()).isEqualTo("InvalidInput");
+
+        IamException noRole = catchThrowableOfType(IamException.class, () -> iam.simulatePrincipalPolicy(r -> r
+                .policySourceArn("arn:aws:iam::111122223333:role/Nobody").actionNames("s3:GetObject")));
+        assertThat(noRole.awsErrorDetails().errorCode()).isEqualTo("NoSuchEntity");
+        assertThat(noRole.awsErrorDetails().errorMessage()).isEqualTo("The role with name Nobody cannot be found.");
+
+        IamException noUser = catchThrowableOfType(IamException.class, () -> iam.simulatePrincipalPolicy(r -> r
+                .policySourceArn("arn:aws:iam::111122223333:user/bob").actionNames("s3:GetObject")));
+        assertThat(noUser.awsErrorDetails().errorCode()).isEqualTo("NoSuchEntity");
+        assertThat(noUser.awsErrorDetails().errorMessage()).isEqualTo("The user with name bob cannot be found.");
+    }
+
+    @Test
+    void contextKeysOfACustomPolicy() {
+        assertThat(iam.getContextKeysForCustomPolicy(r -> r.policyInputList(tutorialPolicy)).contextKeyNames())
+                .containsExactly("aws:PrincipalTag/access-project", "aws:PrincipalTag/access-team",
+                        "aws:PrincipalTag/cost-center", "aws:RequestTag/access-project", "aws:RequestTag/access-team",
+                        "aws:RequestTag/cost-center", "aws:ResourceTag/access-project", "aws:ResourceTag/access-team",
+                        "aws:ResourceTag/cost-center", "aws:TagKeys");
+    }
+}
