@@ -99,7 +99,7 @@ public final class AbacCheck implements AutoCloseable {
                 decision.wire());
         return new AbacResult(person.username(), principal, tags, pair.roleArn(), request.action(),
                 request.resource(), request.resourceTags(), decision, matched, evaluated,
-                evaluation.missingContextValues());
+                answer.missingContextValues());
     }
 
     private static PostForm sign(IdpApplication idp, SignedInUser person, AbacRequest request) {
@@ -107,8 +107,7 @@ public final class AbacCheck implements AutoCloseable {
         try {
             outcome = idp.sso().respond(person, RoleChoice.one(request.account(), request.role()), Optional.empty());
         } catch (IllegalArgumentException e) {
-            throw new AbacFailure(AbacFailure.Kind.NOT_ENTITLED, person.username() + " may not use role "
-                    + request.role() + " in account " + request.account() + ": " + e.getMessage(), e);
+            throw new AbacFailure(AbacFailure.Kind.NOT_ENTITLED, e.getMessage(), e);
         }
         if (outcome instanceof SsoOutcome.Refused refused) {
             throw new AbacFailure(AbacFailure.Kind.IDP_REFUSED, "the IdP's pre-flight check refused (AWS would): "

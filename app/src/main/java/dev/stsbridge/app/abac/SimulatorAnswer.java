@@ -57,6 +57,16 @@ record SimulatorAnswer(EvaluationResult evaluation) {
         return matched;
     }
 
+    /**
+     * The context keys the policies read that were not given: at the top for the resource {@code *}, in the
+     * resource-specific results when resources were named (as IAM documents {@code MissingContextValues}).
+     */
+    List<String> missingContextValues() {
+        java.util.LinkedHashSet<String> missing = new java.util.LinkedHashSet<>(evaluation.missingContextValues());
+        evaluation.resourceSpecificResults().forEach(r -> missing.addAll(r.missingContextValues()));
+        return List.copyOf(missing);
+    }
+
     /** The role's inline and attached policies, {@code name (inline)} / {@code name (managed)}. */
     static List<String> rolePolicies(IamClient iam, String roleArn) {
         String role = roleName(roleArn);
