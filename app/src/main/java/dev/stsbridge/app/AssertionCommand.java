@@ -1,30 +1,22 @@
 package dev.stsbridge.app;
 
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.stsbridge.idp.config.ConfigException;
 import dev.stsbridge.idp.config.StsbridgeConfig;
-import dev.stsbridge.idp.directory.AuthenticationFailedException;
-import dev.stsbridge.idp.directory.DirectoryUnavailableException;
-import dev.stsbridge.idp.directory.DirectoryUser;
 import dev.stsbridge.idp.rules.AwsRuleViolation;
 import dev.stsbridge.idp.rules.Explanation;
 import dev.stsbridge.idp.sso.IdpApplication;
 import dev.stsbridge.idp.sso.RoleChoice;
 import dev.stsbridge.idp.sso.SignedInUser;
 import dev.stsbridge.idp.sso.SsoOutcome;
-import dev.stsbridge.keys.KeyRingStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -47,9 +39,7 @@ import picocli.CommandLine.TypeConversionException;
 public final class AssertionCommand implements Callable<Integer> {
 
     /** The environment variable that carries the user's password for {@code --config}. */
-    public static final String PASSWORD_VARIABLE = "STSBRIDGE_PASSWORD";
-
-    private static final Duration SESSION_LENGTH = IdpApplication.DEFAULT_SESSION_LENGTH;
+    public static final String PASSWORD_VARIABLE = PersonSource.PASSWORD_VARIABLE;
 
     @ParentCommand
     Main main;
@@ -58,18 +48,7 @@ public final class AssertionCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
-
-    /** Where the configuration comes from: the bundled demo, or a file. */
-    static final class Source {
-        @Option(names = "--demo", required = true,
-                description = "Use the bundled demo configuration and directory (alice, bob, carol).")
-        boolean demo;
-
-        @Option(names = "--config", paramLabel = "FILE", required = true,
-                description = "Use this stsbridge.yaml; the user authenticates with their password.")
-        Optional<Path> config = Optional.empty();
-    }
+    DemoOrConfig source;
 
     @Option(names = "--user", paramLabel = "NAME", required = true, description = "The user's login name.")
     String user;
@@ -125,9 +104,10 @@ public final class AssertionCommand implements Callable<Integer> {
     public Integer call() {
         RoleChoice choice = roleChoice();
         checkOutputOptions();
-        StsbridgeConfig config = configuration();
-        try (IdpApplication idp = start(config)) {
-            SignedInUser person = signIn(idp);
+        PersonSource people = new PersonSource(source, main.environment(), spec.commandLine().getErr());
+        StsbridgeConfig config = people.configuration(baseUrl, dataDirectory);
+        try (IdpApplication idp = people.start(config)) {
+            SignedInUser person = people.signIn(idp, user);
             Explanation explanation = idp.sso().explain(person, choice);
             if (explain) {
                 print(explanation.render());
@@ -162,74 +142,6 @@ public final class AssertionCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.ERROR, "--relay-state travels in the POST form beside the response, "
                     + "not inside it: use it with --format form");
         }
-    }
-
-    private StsbridgeConfig configuration() {
-        StsbridgeConfig config;
-        try {
-            config = source.config.map(StsbridgeConfig::load).orElseGet(StsbridgeConfig::demo);
-        } catch (ConfigException e) {
-            throw new CommandFailure(ExitCodes.ERROR, e.getMessage(), e);
-        }
-        StsbridgeConfig placed = baseUrl.map(config::withBaseUrl).orElse(config);
-        return dataDirectory.map(placed::withDataDir).orElse(placed);
-    }
-
-    private IdpApplication start(StsbridgeConfig config) {
-        IdpApplication idp;
-        try {
-            idp = IdpApplication.start(config, main.environment().variables(), main.environment().clock());
-        } catch (IllegalStateException e) {
-            throw new CommandFailure(ExitCodes.ERROR, e.getMessage(), e);
-        }
-        if (idp.keysGenerated()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("stsbridge: no keys yet: generated signing key " + idp.keys().current().id() + " ("
-                    + idp.keys().current().algorithm().name().replace('_', '-') + ") in "
-                    + config.dataDir().resolve(KeyRingStore.KEYS_DIRECTORY).resolve(KeyRingStore.STORE_FILE));
-            err.flush();
-        }
-        return idp;
-    }
-
-    /** {@code --demo}: looked up without a password. {@code --config}: authenticated with the user's password. */
-    private SignedInUser signIn(IdpApplication idp) {
-        try {
-            DirectoryUser person = source.demo ? idp.directory().lookup(user).orElseThrow(() -> new CommandFailure(
-                    ExitCodes.ERROR, "no user '" + user + "' in the demo directory (try alice, bob or carol)"))
-                    : authenticate(idp);
-            return idp.signedIn(person, false, SESSION_LENGTH);
-        } catch (DirectoryUnavailableException e) {
-            throw new CommandFailure(ExitCodes.ERROR, e.getMessage(), e);
-        }
-    }
-
-    private DirectoryUser authenticate(IdpApplication idp) throws DirectoryUnavailableException {
-        char[] password = password();
-        try {
-            return idp.directory().authenticate(user, password);
-        } catch (AuthenticationFailedException e) {
-            throw new CommandFailure(ExitCodes.ERROR, AuthenticationFailedException.MESSAGE, e);
-        } finally {
-            Arrays.fill(password, '\0');
-        }
-    }
-
-    private char[] password() {
-        String variable = main.environment().variables().get(PASSWORD_VARIABLE);
-        if (variable != null) {
-            return variable.toCharArray();
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new CommandFailure(ExitCodes.ERROR, "--config needs " + user + "'s password: set "
-                    + PASSWORD_VARIABLE + ", or run in a terminal to be asked for it");
-        }
-        char[] typed = console.readPassword("Password for %s: ", user);
-        if (typed == null) {
-            throw new CommandFailure(ExitCodes.ERROR, "no password entered");
-        }
-        return typed;
     }
 
     /** Nothing on stdout; one line per violation on stderr. */

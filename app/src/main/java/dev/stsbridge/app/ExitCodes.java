@@ -6,7 +6,8 @@ import dev.stsbridge.metadata.MetadataException;
 /**
  * The exit codes of every command: 0 ok, 1 any error; {@code metadata verify} (and the other metadata commands)
  * also use 2 (not well-formed or schema-invalid), 3 (signature missing or invalid) and 4 (AWS upload rule
- * broken); {@code assertion} uses 4 when the pre-flight check refuses (AWS would refuse the assertion). Usage errors
+ * broken); {@code assertion} and {@code abac} use 4 when the pre-flight check refuses (AWS would refuse the
+ * assertion); {@code abac} uses 5 when the policies deny the action (implicitDeny or explicitDeny). Usage errors
  * exit with 1 too, so that 2 keeps its meaning.
  */
 public final class ExitCodes {
@@ -16,6 +17,7 @@ public final class ExitCodes {
     public static final int MALFORMED = 2;
     public static final int SIGNATURE = 3;
     public static final int AWS_RULE = 4;
+    public static final int DENIED = 5;
 
     private ExitCodes() {
     }

@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             ServeCommand.class,
             VerifierCommand.class,
             AssertionCommand.class,
+            AbacCommand.class,
         })
 public final class Main implements Runnable {
 

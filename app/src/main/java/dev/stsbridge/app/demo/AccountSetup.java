@@ -1,6 +1,9 @@
 package dev.stsbridge.app.demo;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,9 +16,11 @@ import java.util.Objects;
  * @param providerArn the SAML provider's ARN
  * @param providerCreated true when the provider was created now, false when it existed and its metadata was updated
  * @param roleArns the roles that trust the provider, in configuration order
+ * @param permissionPolicies role name -> the ARN of the demo's ABAC policy attached to it ({@link DemoPolicies})
  */
 public record AccountSetup(String accountId, String accountName, String accessKeyId, String secretAccessKey,
-                           String providerArn, boolean providerCreated, List<String> roleArns) {
+                           String providerArn, boolean providerCreated, List<String> roleArns,
+                           Map<String, String> permissionPolicies) {
 
     public AccountSetup {
         Objects.requireNonNull(accountId, "accountId");
@@ -24,5 +29,6 @@ public record AccountSetup(String accountId, String accountName, String accessKe
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");
         Objects.requireNonNull(providerArn, "providerArn");
         roleArns = List.copyOf(roleArns);
+        permissionPolicies = Collections.unmodifiableMap(new LinkedHashMap<>(permissionPolicies));
     }
 }

@@ -13,11 +13,15 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.stsbridge.app.abac.AbacAccessCheck;
+import dev.stsbridge.app.abac.AbacCheck;
+import dev.stsbridge.app.abac.AccountKeys;
 import dev.stsbridge.idp.config.StsbridgeConfig;
 import dev.stsbridge.idp.sso.IdpApplication;
 import dev.stsbridge.idp.web.IdpServer;
 import dev.stsbridge.idp.web.ServerSettings;
 import dev.stsbridge.idp.web.ops.AuditLog;
+import dev.stsbridge.idp.web.portal.AccessCheck;
 import dev.stsbridge.verifier.VerifierApplication;
 import dev.stsbridge.verifier.VerifierServer;
 import dev.stsbridge.verifier.VerifierSettings;
@@ -36,8 +40,8 @@ import dev.stsbridge.xml.OpenSaml;
  *
  * Start-up, in order: settle both ports (a taken one fails at once) -> on another thread, start the verifier and
  * look at what its IAM already has, while this thread starts the IdP (keys generated on the first run, loaded after)
- * -> register the IdP's signed metadata and the roles through the verifier's IAM API while the IdP's web server
- * starts. Whatever started is closed again when a later step fails.
+ * -> register the IdP's signed metadata, the roles and their ABAC policies through the verifier's IAM API while the
+ * IdP's web server starts (its explain page checks access against the verifier, as {@code stsbridge abac} does). Whatever started is closed again when a later step fails.
  */
 public final class Demo implements AutoCloseable {
 
@@ -48,15 +52,17 @@ public final class Demo implements AutoCloseable {
     private final VerifierApplication verifier;
     private final IdpApplication idp;
     private final IdpServer idpServer;
+    private final AbacCheck access;
     private final List<AccountSetup> accounts;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Demo(StsbridgeConfig config, VerifierApplication verifier, IdpApplication idp, IdpServer idpServer,
-                 List<AccountSetup> accounts) {
+                 AbacCheck access, List<AccountSetup> accounts) {
         this.config = config;
         this.verifier = verifier;
         this.idp = idp;
         this.idpServer = idpServer;
+        this.access = access;
         this.accounts = List.copyOf(accounts);
     }
 
@@ -104,10 +110,14 @@ public final class Demo implements AutoCloseable {
             IamRegistration registration = join(surveyed);
             CompletableFuture<List<AccountSetup>> registered = async("IdP registered",
                     () -> registration.register(idp.signedMetadata()), threads);
-            started.idpServer = timed("IdP web server started", () -> startIdpServer(idp, idpPort, settings.audit()));
+            VerifierApplication verifier = join(verifierStarted);
+            started.access = AbacCheck.at(verifier.endpoint(), AccountKeys.of(verifier.core().accounts()));
+            AccessCheck access = new AbacAccessCheck(idp, started.access);
+            started.idpServer = timed("IdP web server started", () -> startIdpServer(idp, idpPort, settings.audit(),
+                    access));
             List<AccountSetup> accounts = join(registered);
             registration.close();
-            return new Demo(config, join(verifierStarted), idp, started.idpServer, accounts);
+            return new Demo(config, verifier, idp, started.idpServer, started.access, accounts);
         } catch (RuntimeException e) {
             started.close();
             throw e;
@@ -128,9 +138,9 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    private static IdpServer startIdpServer(IdpApplication idp, int port, AuditLog.Sink audit) {
+    private static IdpServer startIdpServer(IdpApplication idp, int port, AuditLog.Sink audit, AccessCheck access) {
         try {
-            return IdpServer.start(idp, ServerSettings.loopback(port), audit);
+            return IdpServer.start(idp, ServerSettings.loopback(port), audit, Optional.of(access));
         } catch (IdpServer.PortInUseException e) {
             throw new PortInUseException(PortInUseException.Service.IDP, e.port(), e);
         }
@@ -210,7 +220,11 @@ public final class Demo implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            closeAll(Optional.of(idpServer), Optional.of(idp), Optional.of(verifier));
+            try {
+                closeAll(Optional.of(idpServer), Optional.of(idp), Optional.of(verifier));
+            } finally {
+                access.close();
+            }
         }
     }
 
@@ -234,6 +248,7 @@ public final class Demo implements AutoCloseable {
         private final CompletableFuture<IamRegistration> registration;
         private IdpApplication idp;
         private IdpServer idpServer;
+        private AbacCheck access;
 
         Started(CompletableFuture<VerifierApplication> verifier, CompletableFuture<IamRegistration> registration) {
             this.verifier = verifier;
@@ -246,6 +261,7 @@ public final class Demo implements AutoCloseable {
                 closeAll(Optional.ofNullable(idpServer), Optional.ofNullable(idp), Optional.empty());
             } finally {
                 verifier.thenAccept(VerifierApplication::close);
+                Optional.ofNullable(access).ifPresent(AbacCheck::close);
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 public final class DemoBanner {
 
     private static final String ASSERTION = "./stsbridge assertion --demo --user alice --account prod --role Admin";
+    private static final String ABAC = "./stsbridge abac --demo --user alice --account prod --role Admin";
 
     private DemoBanner() {
     }
@@ -35,7 +36,7 @@ public final class DemoBanner {
         for (AccountSetup account : demo.accounts()) {
             out.println("  " + account.accountId() + " (" + account.accountName() + ")  " + account.providerArn() + " ("
                     + (account.providerCreated() ? "created" : "metadata updated") + ")");
-            out.println("      roles: " + String.join(", ", roleNames(account.roleArns())));
+            out.println("      roles: " + String.join(", ", roleNames(account)));
             out.println("      keys:  " + account.accessKeyId() + " / " + account.secretAccessKey());
         }
         printCommands(out, demo, dataDir);
@@ -46,13 +47,22 @@ public final class DemoBanner {
         String env = "AWS_ACCESS_KEY_ID=" + first.accessKeyId() + " AWS_SECRET_ACCESS_KEY=" + first.secretAccessKey()
                 + " AWS_DEFAULT_REGION=us-east-1";
         String aws = "aws --endpoint-url " + demo.awsEndpoint();
-        String assertion = ASSERTION + (dataDir.normalize().equals(Path.of("data")) ? "" : " --data-dir " + dataDir)
+        String placement = (dataDir.normalize().equals(Path.of("data")) ? "" : " --data-dir " + dataDir)
                 + (demo.idpUrl().getPort() == DemoSettings.DEFAULT_IDP_PORT ? "" : " --base-url " + demo.idpUrl());
+        String assertion = ASSERTION + placement;
+        String abac = ABAC + placement
+                + (demo.awsEndpoint().getPort() == DemoSettings.DEFAULT_AWS_PORT ? "" : " --aws-endpoint "
+                        + demo.awsEndpoint());
         out.println();
         out.println("Try the AWS CLI against it (the " + first.accountName() + " account's keys):");
         out.println("  " + env + " " + aws + " iam list-roles");
         out.println("  " + env + " " + aws + " sts assume-role-with-saml --role-arn " + roleArn(first, "Admin")
                 + " --principal-arn " + first.providerArn() + " --saml-assertion \"$(" + assertion + ")\"");
+        out.println();
+        out.println("Test ABAC: may alice's session do this to a resource with these tags? (sign-in through STS, then");
+        out.println("the AWS model's policy simulator on the role's tag-based policies; signed in, "
+                + demo.idpUrl().resolve("/explain") + " asks too):");
+        out.println("  " + abac + " --action s3:GetObject --resource arn:aws:s3:::reports/q3.csv --resource-tag team=platform");
     }
 
     private static String roleArn(AccountSetup account, String name) {
@@ -60,7 +70,14 @@ public final class DemoBanner {
                 .orElse(account.roleArns().get(0));
     }
 
-    private static List<String> roleNames(List<String> roleArns) {
-        return roleArns.stream().map(arn -> arn.substring(arn.indexOf(":role/") + ":role/".length())).toList();
+    /** Each role's name with its ABAC policy: {@code Admin (abac-team-access)}. */
+    private static List<String> roleNames(AccountSetup account) {
+        return account.roleArns().stream().map(arn -> arn.substring(arn.indexOf(":role/") + ":role/".length()))
+                .map(role -> role + policyOf(account, role)).toList();
+    }
+
+    private static String policyOf(AccountSetup account, String role) {
+        String arn = account.permissionPolicies().get(role.substring(role.lastIndexOf('/') + 1));
+        return arn == null ? "" : " (" + arn.substring(arn.lastIndexOf('/') + 1) + ")";
     }
 }

@@ -2,9 +2,13 @@ package dev.stsbridge.app.demo;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -24,6 +28,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.Policy;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
+import software.amazon.awssdk.services.iam.model.PolicyVersion;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.SAMLProviderListEntry;
 
@@ -31,7 +39,9 @@ import software.amazon.awssdk.services.iam.model.SAMLProviderListEntry;
  * Registers the IdP in each AWS account of the model through the verifier's IAM API, with the AWS SDK for Java v2
  * over HTTP and SigV4 (the path a user takes with the AWS CLI): the signed metadata as SAML provider (created, or
  * updated when it exists, since the keys may have rotated) and the configured roles with a SAML trust policy (created,
- * or their trust policy updated). Running it again changes nothing else: it is idempotent.
+ * or their trust policy updated), and the demo's ABAC permission policies ({@link DemoPolicies}) as customer managed
+ * policies attached to the roles that suit them (created; a new default version when the document changed; attached
+ * when not yet). Running it again changes nothing else: it is idempotent.
  *
  * <p>The SDK client never reads the user's AWS configuration (an empty profile file) nor the instance metadata
  * service (region and credentials are given), and does not retry: the verifier is on this machine.
@@ -40,6 +50,7 @@ final class IamRegistration implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IamRegistration.class);
     static final String SAML_AUDIENCE_KEY = "SAML:aud";
+    private static final int MAX_POLICY_VERSIONS = 5;
 
     private final SdkHttpClient http;
     private final AwsConfig aws;
@@ -96,10 +107,70 @@ final class IamRegistration implements AutoCloseable {
         for (RoleRule rule : rolesOf(aws, target.account())) {
             roleArns.add(putRole(iam, rule.role(), policy, target.roleNames()));
         }
-        LOG.info("account {}: SAML provider {} {}, roles {}", target.account().id(), providerArn,
-                target.provider().isPresent() ? "updated" : "created", roleArns);
+        Map<String, String> attached = putPolicies(iam, roleArns);
+        LOG.info("account {}: SAML provider {} {}, roles {}, permission policies {}", target.account().id(),
+                providerArn, target.provider().isPresent() ? "updated" : "created", roleArns, attached);
         return new AccountSetup(target.account().id(), target.account().name(), target.keys().accessKeyId(),
-                target.keys().secretAccessKey(), providerArn, target.provider().isEmpty(), roleArns);
+                target.keys().secretAccessKey(), providerArn, target.provider().isEmpty(), roleArns, attached);
+    }
+
+    /**
+     * The demo policy of each role (by name), created or brought up to date once per account and attached to the
+     * role when it is not yet; role name -> policy ARN, for the roles that got one.
+     */
+    private static Map<String, String> putPolicies(IamClient iam, List<String> roleArns) {
+        Map<String, String> existing = new LinkedHashMap<>();
+        iam.listPoliciesPaginator(r -> r.scope(PolicyScopeType.LOCAL)).policies()
+                .forEach(p -> existing.put(p.policyName(), p.arn()));
+        Map<String, String> current = new LinkedHashMap<>();
+        Map<String, String> attached = new LinkedHashMap<>();
+        for (String roleArn : roleArns) {
+            String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+            Optional<DemoPolicies.Policy> policy = DemoPolicies.forRole(roleName);
+            if (policy.isPresent()) {
+                String arn = current.computeIfAbsent(policy.get().name(),
+                        n -> putPolicy(iam, policy.get(), Optional.ofNullable(existing.get(n))));
+                attach(iam, roleName, arn);
+                attached.put(roleName, arn);
+            }
+        }
+        return attached;
+    }
+
+    /** Creates the policy, or makes its document the default version when the current one differs; its ARN. */
+    private static String putPolicy(IamClient iam, DemoPolicies.Policy policy, Optional<String> existingArn) {
+        if (existingArn.isEmpty()) {
+            return iam.createPolicy(r -> r.policyName(policy.name()).description(policy.description())
+                    .policyDocument(policy.document())).policy().arn();
+        }
+        String arn = existingArn.get();
+        Policy found = iam.getPolicy(r -> r.policyArn(arn)).policy();
+        PolicyVersion version = iam.getPolicyVersion(r -> r.policyArn(arn).versionId(found.defaultVersionId()))
+                .policyVersion();
+        if (!URLDecoder.decode(version.document(), StandardCharsets.UTF_8).equals(policy.document())) {
+            makeRoomForAVersion(iam, arn);
+            iam.createPolicyVersion(r -> r.policyArn(arn).policyDocument(policy.document()).setAsDefault(true));
+            LOG.info("permission policy {}: new default version", arn);
+        }
+        return arn;
+    }
+
+    /** IAM keeps at most five versions of a managed policy: the oldest non-default one goes when there are five. */
+    private static void makeRoomForAVersion(IamClient iam, String arn) {
+        List<PolicyVersion> versions = iam.listPolicyVersions(r -> r.policyArn(arn)).versions();
+        if (versions.size() >= MAX_POLICY_VERSIONS) {
+            versions.stream().filter(v -> !Boolean.TRUE.equals(v.isDefaultVersion()))
+                    .min(Comparator.comparing(PolicyVersion::createDate))
+                    .ifPresent(v -> iam.deletePolicyVersion(r -> r.policyArn(arn).versionId(v.versionId())));
+        }
+    }
+
+    private static void attach(IamClient iam, String roleName, String policyArn) {
+        boolean attached = iam.listAttachedRolePoliciesPaginator(r -> r.roleName(roleName)).attachedPolicies()
+                .stream().map(AttachedPolicy::policyArn).anyMatch(policyArn::equals);
+        if (!attached) {
+            iam.attachRolePolicy(r -> r.roleName(roleName).policyArn(policyArn));
+        }
     }
 
     private static Optional<String> existingProvider(IamClient iam, AwsAccount account) {

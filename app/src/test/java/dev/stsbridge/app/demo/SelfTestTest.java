@@ -46,6 +46,8 @@ class SelfTestTest {
     void whenTheAdminRoleIsGoneTheFailureNamesTheStepAndWhatTheModelAnswered() {
         try (IamClient prod = DemoTest.iam(demo, "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")) {
             String policy = prod.getRole(r -> r.roleName("Admin")).role().assumeRolePolicyDocument();
+            String abac = "arn:aws:iam::111122223333:policy/abac-team-access";
+            prod.detachRolePolicy(r -> r.roleName("Admin").policyArn(abac)); // IAM deletes no role with policies
             prod.deleteRole(r -> r.roleName("Admin"));
             try {
                 assertThatThrownBy(() -> new SelfTest(demo).run()).isInstanceOf(SelfTest.Failure.class)
@@ -55,6 +57,7 @@ class SelfTestTest {
             } finally {
                 prod.createRole(r -> r.roleName("Admin").assumeRolePolicyDocument(
                         java.net.URLDecoder.decode(policy, java.nio.charset.StandardCharsets.UTF_8)));
+                prod.attachRolePolicy(r -> r.roleName("Admin").policyArn(abac));
             }
         }
         assertThat(new SelfTest(demo).run().assumedRoleArn()).endsWith("/Admin/alice@example.com");

@@ -1,5 +1,7 @@
 package dev.stsbridge.idp.web;
 
+import java.util.Optional;
+
 import dev.stsbridge.idp.sso.IdpApplication;
 import dev.stsbridge.idp.web.html.StaticAssets;
 import dev.stsbridge.idp.web.html.Templates;
@@ -9,6 +11,7 @@ import dev.stsbridge.idp.web.login.LoginThrottle;
 import dev.stsbridge.idp.web.ops.AuditLog;
 import dev.stsbridge.idp.web.ops.OpsEndpoints;
 import dev.stsbridge.idp.web.ops.WebMetrics;
+import dev.stsbridge.idp.web.portal.AccessCheck;
 import dev.stsbridge.idp.web.portal.PortalEndpoints;
 import dev.stsbridge.idp.web.session.InMemorySessionStore;
 import dev.stsbridge.idp.web.session.Sessions;
@@ -22,13 +25,14 @@ final class IdpRoutes {
     private IdpRoutes() {
     }
 
-    static WebHandler handler(IdpApplication idp, ServerSettings settings, AuditLog audit) {
+    static WebHandler handler(IdpApplication idp, ServerSettings settings, AuditLog audit,
+                              Optional<AccessCheck> access) {
         Sessions sessions = new Sessions(new InMemorySessionStore(), idp.clock(), settings.sessionIdleTimeout(),
                 settings.sessionAbsoluteTimeout());
         WebMetrics metrics = new WebMetrics(sessions::size);
         LoginEndpoints login = new LoginEndpoints(idp, sessions, new LoginThrottle(idp.clock(),
                 LoginThrottle.Policy.perUsername(), LoginThrottle.Policy.perAddress()), audit, metrics);
-        PortalEndpoints portal = new PortalEndpoints(idp, sessions, audit, metrics);
+        PortalEndpoints portal = new PortalEndpoints(idp, sessions, audit, metrics, access);
         AwsSsoEndpoint aws = new AwsSsoEndpoint(idp, sessions, audit, metrics);
         SpSsoEndpoints sp = new SpSsoEndpoints(idp, ServiceProviders.load(idp.config()), sessions, aws, audit,
                 metrics, idp.clock());
@@ -38,7 +42,7 @@ final class IdpRoutes {
                 .get("/login", login.form()).post("/login", login.submit())
                 .get("/logout", login.confirm()).post("/logout", login.logout())
                 .get("/portal", portal.portal())
-                .get("/explain", portal.explain())
+                .get("/explain", portal.explain()).post("/explain", portal.checkAccess())
                 .get("/sso/aws", aws)
                 .get("/saml2/sso", sp.redirectBinding()).post("/saml2/sso", sp.postBinding())
                 .get(LoginEndpoints.CONTINUE_PATH, sp.continueAfterLogin())

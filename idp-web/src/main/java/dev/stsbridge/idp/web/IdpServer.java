@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -18,6 +19,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import dev.stsbridge.idp.sso.IdpApplication;
 import dev.stsbridge.idp.web.ops.AuditLog;
+import dev.stsbridge.idp.web.portal.AccessCheck;
 
 /**
  * The IdP's web server (Jetty 12 core handlers, no servlets). Start it with
@@ -56,6 +58,15 @@ public final class IdpServer implements AutoCloseable {
      * @throws IllegalStateException when the server cannot start for another reason (e.g. a bad key store)
      */
     public static IdpServer start(IdpApplication idp, ServerSettings settings, AuditLog.Sink audit) {
+        return start(idp, settings, audit, Optional.empty());
+    }
+
+    /**
+     * The same, with the explain page's access form answered by {@code access} (the demo: STS and IAM's policy
+     * simulator of the AWS model).
+     */
+    public static IdpServer start(IdpApplication idp, ServerSettings settings, AuditLog.Sink audit,
+                                  Optional<AccessCheck> access) {
         Objects.requireNonNull(idp, "idp");
         refusePlainHttpOffLoopback(settings);
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
@@ -63,7 +74,7 @@ public final class IdpServer implements AutoCloseable {
         Server server = new Server(threads);
         ServerConnector connector = connector(server, settings);
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(IdpRoutes.handler(idp, settings, new AuditLog(audit, idp.clock()))));
+        server.setHandler(new GracefulHandler(IdpRoutes.handler(idp, settings, new AuditLog(audit, idp.clock()), access)));
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         server.setStopAtShutdown(false);
         IdpServer started = new IdpServer(server, connector, settings);

@@ -33,7 +33,8 @@ public final class TestIdp implements AutoCloseable {
     public final IdpServer server;
     public final Path dataDir;
 
-    private TestIdp(Path dataDir, List<ServiceProviderConfig> sps, ServerSettings settings) {
+    private TestIdp(Path dataDir, List<ServiceProviderConfig> sps, ServerSettings settings,
+                    java.util.Optional<dev.stsbridge.idp.web.portal.AccessCheck> access) {
         this.dataDir = dataDir;
         StsbridgeConfig demo = StsbridgeConfig.demo().withDataDir(dataDir);
         StsbridgeConfig config = new StsbridgeConfig(demo.entityId(), demo.baseUrl(), dataDir, demo.directory(),
@@ -41,7 +42,7 @@ public final class TestIdp implements AutoCloseable {
         new KeyRingService(new KeyRingStore(dataDir, Map.of()), new SigningKeyGenerator(clock))
                 .generate(new KeySpec(KeyAlgorithm.RSA_2048, config.entityId(), Duration.ofDays(365)), false);
         this.idp = IdpApplication.start(config, Map.of(), clock);
-        this.server = IdpServer.start(idp, settings, audit::add);
+        this.server = IdpServer.start(idp, settings, audit::add, access);
     }
 
     public static TestIdp start(Path dataDir) {
@@ -49,11 +50,16 @@ public final class TestIdp implements AutoCloseable {
     }
 
     public static TestIdp start(Path dataDir, List<ServiceProviderConfig> sps) {
-        return new TestIdp(dataDir, sps, ServerSettings.loopback(0));
+        return new TestIdp(dataDir, sps, ServerSettings.loopback(0), java.util.Optional.empty());
     }
 
     public static TestIdp start(Path dataDir, ServerSettings settings) {
-        return new TestIdp(dataDir, List.of(), settings);
+        return new TestIdp(dataDir, List.of(), settings, java.util.Optional.empty());
+    }
+
+    /** With the explain page's access form answered by {@code access}. */
+    public static TestIdp start(Path dataDir, dev.stsbridge.idp.web.portal.AccessCheck access) {
+        return new TestIdp(dataDir, List.of(), ServerSettings.loopback(0), java.util.Optional.of(access));
     }
 
     public Browser browser() {

@@ -103,6 +103,24 @@ class DemoBrowserTest {
     }
 
     @Test
+    void aliceChecksAccessByTagsOnTheExplainPage() {
+        person.logIn("alice", "wonderland");
+        person.portal();
+
+        SignInBrowser.AccessAnswer allowed = person.checkAccess("111122223333 Admin", "s3:GetObject",
+                "arn:aws:s3:::reports/q3.csv", "team=platform");
+        assertThat(allowed.decision()).isEqualTo("allowed");
+        assertThat(allowed.principal()).isEqualTo(ALICE_ADMIN + " (principal tags department=engineering, team=platform)");
+        assertThat(allowed.statements()).containsExactly(
+                "statement \"TeamResources\" of policy abac-team-access (user-managed), lines 4-21");
+
+        SignInBrowser.AccessAnswer denied = person.checkAccess("444455556666 Developer", "s3:GetObject",
+                "arn:aws:s3:::payments/q3.csv", "team=payments");
+        assertThat(denied.decision()).isEqualTo("implicitDeny");
+        assertThat(denied.statements()).isEmpty();
+    }
+
+    @Test
     void bobsOneRoleLinkGoesStraightToTheConsole() {
         person.logIn("bob", "builder");
 

@@ -144,6 +144,32 @@ public final class SignInBrowser {
                 tags, transitive);
     }
 
+    /**
+     * The explain page's access answer.
+     *
+     * @param decision allowed, explicitDeny or implicitDeny
+     * @param statements the deciding statements, one line each
+     */
+    public record AccessAnswer(String decision, String principal, List<String> statements) {
+    }
+
+    /** On {@code /explain}: chooses the role ({@code "<account id> <role>"}), fills the form, submits, reads the answer. */
+    public AccessAnswer checkAccess(String role, String action, String resource, String resourceTags) {
+        driver.get(demo.idp("/explain").toString());
+        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("access-form")));
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.id("access-role"))).selectByValue(role);
+        for (String[] field : new String[][] {{"access-action", action}, {"access-resource", resource},
+                {"access-tags", resourceTags}}) {
+            WebElement input = form.findElement(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        form.findElement(By.id("access-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("access-verdict")));
+        return new AccessAnswer(text("access-verdict"), text("access-principal"),
+                driver.findElements(By.cssSelector("li.access-statement")).stream().map(WebElement::getText).toList());
+    }
+
     /** The path of the page now shown. */
     public String path() {
         return URI.create(driver.getCurrentUrl()).getPath();

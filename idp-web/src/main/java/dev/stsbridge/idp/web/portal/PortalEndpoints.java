@@ -33,12 +33,20 @@ public final class PortalEndpoints {
     private final Sessions sessions;
     private final AuditLog audit;
     private final WebMetrics metrics;
+    private final Optional<AccessCheck> access;
 
     public PortalEndpoints(IdpApplication idp, Sessions sessions, AuditLog audit, WebMetrics metrics) {
+        this(idp, sessions, audit, metrics, Optional.empty());
+    }
+
+    /** @param access answers the explain page's access form; without one the page has no form */
+    public PortalEndpoints(IdpApplication idp, Sessions sessions, AuditLog audit, WebMetrics metrics,
+                           Optional<AccessCheck> access) {
         this.idp = idp;
         this.sessions = sessions;
         this.audit = audit;
         this.metrics = metrics;
+        this.access = access;
     }
 
     /** One account on the portal, with the roles the person has there. */
@@ -86,9 +94,56 @@ public final class PortalEndpoints {
             if (explanation.ok()) {
                 assertion(exchange, person, choice).ifPresent(xml -> page.with("assertion", xml));
             }
+            Optional<String> preferred = choice.isAll() ? Optional.empty()
+                    : explanation.claims().roles().stream().findFirst().map(AccessForm::value);
+            if (access.isPresent()) {
+                AwsClaims everyRole = choice.isAll() ? explanation.claims()
+                        : idp.sso().explain(person, RoleChoice.all()).claims();
+                withForm(page, session.get(), everyRole, AccessForm.EMPTY, preferred);
+            }
             exchange.noStore();
             exchange.html(200, "explain", LoginEndpoints.withHeader(page, session.get()));
         };
+    }
+
+    /**
+     * {@code POST /explain} (the access form, with the session's CSRF token): the explain page for every role, with
+     * the answer of the {@link AccessCheck} or why there is none. 404 when no check is configured.
+     */
+    public Endpoint checkAccess() {
+        return exchange -> {
+            if (access.isEmpty()) {
+                throw new HttpError(404, "Not found", "No access check is configured.");
+            }
+            Optional<Session> session = signedIn(exchange);
+            if (session.isEmpty()) {
+                return;
+            }
+            if (!Sessions.csrfMatches(session.get(), exchange.form("csrf"))) {
+                throw HttpError.forbidden(LoginEndpoints.FORM_EXPIRED);
+            }
+            SignedInUser person = session.get().user().orElseThrow();
+            Explanation explanation = idp.sso().explain(person, RoleChoice.all());
+            Page page = ExplainPage.of(explanation, RoleChoice.all(), person.username());
+            AccessForm form = AccessForm.from(exchange);
+            withForm(page, session.get(), explanation.claims(), form, Optional.empty());
+            try {
+                AccessCheck.Result result = access.get().check(person, form.request(explanation.claims()));
+                page.with("accessResult", AccessForm.ResultView.of(result));
+            } catch (IllegalArgumentException | AccessCheck.Refused e) {
+                page.with("accessError", e.getMessage());
+            }
+            exchange.noStore();
+            exchange.html(200, "explain", LoginEndpoints.withHeader(page, session.get()));
+        };
+    }
+
+    private static void withForm(Page page, Session session, AwsClaims claims, AccessForm form,
+                                 Optional<String> preferred) {
+        if (!claims.roles().isEmpty()) {
+            page.with("access", Map.of("csrf", session.csrfToken(), "roles", form.options(claims, preferred),
+                    "action", form.action(), "resource", form.resource(), "resourceTags", form.resourceTags()));
+        }
     }
 
     /** The signed response that would be sent, pretty-printed (a copy: the signed bytes are not changed). */
