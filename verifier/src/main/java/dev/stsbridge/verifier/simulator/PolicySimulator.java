@@ -1,8 +1,10 @@
 package dev.stsbridge.verifier.simulator;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import dev.stsbridge.verifier.iam.IamDirectory;
 import dev.stsbridge.verifier.iam.IamRole;
 import dev.stsbridge.verifier.iam.PermissionPolicy;
 import dev.stsbridge.verifier.iam.RolePermissions;
+import dev.stsbridge.verifier.policy.Decision;
 import dev.stsbridge.verifier.policy.Policy;
 import dev.stsbridge.verifier.policy.PolicyEngine;
 import dev.stsbridge.verifier.policy.PolicyGrammar;
@@ -77,23 +80,65 @@ public final class PolicySimulator {
                 boolean crossAccount = request.resourcePolicy().isPresent()
                         && !resourceAccount(resource).orElse(ownerAccount).equals(requester.accountId());
                 PolicySet set = policies.withResource(policies.resource(), crossAccount);
-                results.add(new SimulationResult(action, resource,
-                        engine.evaluate(set, RequestContext.of(requester, action, resource, keys)), resourceSpecific));
+                RequestContext context = RequestContext.of(requester, action, resource, keys);
+                results.add(new SimulationResult(action, resource, engine.evaluate(set, context), resourceSpecific,
+                        decisionDetails(set, context, resourceSpecific)));
             }
         }
         return results;
     }
 
+    /**
+     * {@code EvalDecisionDetails}, as the model documents it: not returned for a same-account simulation on
+     * {@code *}, present and empty for a same-account one on a resource ARN, and for a cross-account one the
+     * decision of each side ({@code IAM Policy}: identity-based policies and boundary; {@code Resource Policy}).
+     */
+    private Optional<Map<String, Decision>> decisionDetails(PolicySet set, RequestContext context,
+                                                           boolean resourceSpecific) {
+        if (!set.crossAccount()) {
+            return resourceSpecific ? Optional.of(Map.of()) : Optional.empty();
+        }
+        PolicySet identitySide = new PolicySet(set.identity(), List.of(), set.boundary(), set.session(), false);
+        PolicySet resourceSide = new PolicySet(List.of(), set.resource(), Optional.empty(), Optional.empty(), false);
+        Map<String, Decision> details = new LinkedHashMap<>();
+        details.put(SimulationResult.IDENTITY_SOURCE, engine.evaluate(identitySide, context).decision());
+        details.put(SimulationResult.RESOURCE_SOURCE, engine.evaluate(resourceSide, context).decision());
+        return Optional.of(details);
+    }
+
     /** GetContextKeysForCustomPolicy / GetContextKeysForPrincipalPolicy: the keys the policies read, sorted. */
     public List<String> contextKeys(String accountId, Optional<String> policySourceArn, List<String> policyInputs) {
-        Set<String> keys = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        Optional<IamRole> role = policySourceArn.map(arn -> sourceRole(accountId, arn));
+        List<String> documents = new ArrayList<>();
+        List<Policy> policies = new ArrayList<>();
+        policySourceArn.map(arn -> sourceRole(accountId, arn)).ifPresent(r -> iam.permissions(r.arn())
+                .identityPolicies().forEach(p -> {
+                    documents.add(p.document());
+                    policies.add(parse(p.document(), PolicyGrammar.IDENTITY, p.name()));
+                }));
         for (int i = 0; i < policyInputs.size(); i++) {
-            keys.addAll(parse(policyInputs.get(i), PolicyGrammar.IDENTITY, "PolicyInputList." + (i + 1)).contextKeys());
+            documents.add(policyInputs.get(i));
+            policies.add(parse(policyInputs.get(i), PolicyGrammar.IDENTITY, "PolicyInputList." + (i + 1)));
         }
-        role.ifPresent(r -> iam.permissions(r.arn()).identityPolicies()
-                .forEach(p -> keys.addAll(parse(p.document(), PolicyGrammar.IDENTITY, p.name()).contextKeys())));
-        return List.copyOf(keys);
+        Set<String> keys = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        List<String> ordered = new ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            String document = documents.get(i).toLowerCase(Locale.ROOT);
+            policies.get(i).contextKeys().stream()
+                    .sorted(Comparator.comparingInt(k -> firstMention(document, k)))
+                    .filter(keys::add)
+                    .forEach(ordered::add);
+        }
+        return List.copyOf(ordered);
+    }
+
+    /**
+     * Where a key first appears in a policy's text (as a variable or a condition key), for AWS's order of
+     * GetContextKeysFor*: the keys of each policy as they appear in it (the AWS CLI's documented example lists a
+     * {@code Resource}'s {@code ${aws:username}} before the condition's {@code aws:CurrentTime}).
+     */
+    private static int firstMention(String lowerCaseDocument, String key) {
+        int at = lowerCaseDocument.indexOf(key.toLowerCase(Locale.ROOT));
+        return at < 0 ? Integer.MAX_VALUE : at;
     }
 
     private PolicySet policySet(SimulationRequest request, Optional<IamRole> sourceRole) {
@@ -101,8 +146,9 @@ public final class PolicySimulator {
         Optional<SourcedPolicy> roleBoundary = Optional.empty();
         if (sourceRole.isPresent()) {
             RolePermissions permissions = iam.permissions(sourceRole.get().arn());
-            permissions.identityPolicies().forEach(p -> identity.add(sourced(p)));
-            roleBoundary = permissions.boundary().map(PolicySimulator::sourced);
+            String roleName = sourceRole.get().name();
+            permissions.identityPolicies().forEach(p -> identity.add(sourced(roleName, p)));
+            roleBoundary = permissions.boundary().map(p -> sourced(roleName, p));
         }
         for (int i = 0; i < request.policyInputs().size(); i++) {
             String id = "PolicyInputList." + (i + 1);
@@ -128,13 +174,19 @@ public final class PolicySimulator {
         return set;
     }
 
-    private static SourcedPolicy sourced(PermissionPolicy policy) {
+    /**
+     * A role's policy as AWS's simulator names it ({@code SourcePolicyId}): an inline policy as
+     * {@code role_<role name>_<policy name>}, a managed policy (customer or AWS) by its name.
+     */
+    private static SourcedPolicy sourced(String roleName, PermissionPolicy policy) {
         PolicySourceType type = switch (policy.kind()) {
             case INLINE -> PolicySourceType.ROLE;
             case CUSTOMER_MANAGED -> PolicySourceType.USER_MANAGED;
             case AWS_MANAGED -> PolicySourceType.AWS_MANAGED;
         };
-        return new SourcedPolicy(policy.name(), type, Policy.parse(policy.document(), PolicyGrammar.IDENTITY));
+        String id = policy.kind() == PermissionPolicy.Kind.INLINE ? "role_" + roleName + "_" + policy.name()
+                : policy.name();
+        return new SourcedPolicy(id, type, Policy.parse(policy.document(), PolicyGrammar.IDENTITY));
     }
 
     private static Policy parse(String document, PolicyGrammar grammar, String where) {
