@@ -54,6 +54,7 @@ import dev.stsbridge.verifier.policy.SourcedPolicy;
 public final class PolicySimulator {
     private static final Pattern USER = Pattern.compile("arn:aws:iam::(\\d{12}):user/(?:.*/)?([^/]+)");
     private static final Pattern GROUP = Pattern.compile("arn:aws:iam::(\\d{12}):group/(?:.*/)?([^/]+)");
+    private static final Pattern ARN = Pattern.compile("arn:[^:]+:[^:]*:[^:]*:[^:]*:.+");
     private static final Pattern OWNER = Pattern.compile("arn:aws:iam::(\\d{12}):root|(\\d{12})");
 
     private final IamDirectory iam;
@@ -72,6 +73,7 @@ public final class PolicySimulator {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         entries.forEach(e -> keys.put(e.name(), e.values()));
         List<String> resources = request.resources().isEmpty() ? List.of("*") : request.resources();
+        refuseMalformedResources(resources);
         boolean resourceSpecific = !request.resources().isEmpty();
         String ownerAccount = request.resourceOwner().map(PolicySimulator::ownerAccount).orElse(requester.accountId());
         List<SimulationResult> results = new ArrayList<>();
@@ -215,7 +217,7 @@ public final class PolicySimulator {
         if (group.matches()) {
             throw noSuchEntity("The group with name " + group.group(2) + " cannot be found.");
         }
-        throw ContextEntry.invalid("Invalid ARN " + arn + ": PolicySourceArn must be a user, group or role.");
+        throw ContextEntry.invalid("Invalid Entity Arn: " + arn + " does not clearly define entity type and name.");
     }
 
     private static Requester requester(String accountId, SimulationRequest request, Optional<IamRole> sourceRole) {
@@ -238,6 +240,15 @@ public final class PolicySimulator {
                     + role.name() + "/simulation", role.arn(), role.accountId());
         }
         return Requester.accountRoot(accountId);
+    }
+
+    /** AWS's answer to ResourceArns that are no ARN (a KMS key ID, a bucket name): {@code InvalidInput}. */
+    private static void refuseMalformedResources(List<String> resources) {
+        List<String> malformed = resources.stream().filter(r -> !r.equals("*") && !ARN.matcher(r).matches()).toList();
+        if (!malformed.isEmpty()) {
+            throw ContextEntry.invalid("ResourceNames are not in a valid ARN format: " + String.join(", ", malformed)
+                    + ".");
+        }
     }
 
     private static String ownerAccount(String owner) {

@@ -277,6 +277,19 @@ class SimulatorSdkTest {
                         .contextKeyType(ContextKeyTypeEnum.STRING).build())));
         assertThat(twoValues.awsErrorDetails().errorCode()).isEqualTo("InvalidInput");
 
+        IamException notAnArn = catchThrowableOfType(IamException.class, () -> iam.simulateCustomPolicy(r -> r
+                .policyInputList(tutorialPolicy).actionNames("kms:Decrypt")
+                .resourceArns("14a050d4-021e-4efe-84bb-0871bf6d0fda")));
+        assertThat(notAnArn.awsErrorDetails().errorCode()).isEqualTo("InvalidInput");
+        assertThat(notAnArn.awsErrorDetails().errorMessage())
+                .isEqualTo("ResourceNames are not in a valid ARN format: 14a050d4-021e-4efe-84bb-0871bf6d0fda.");
+
+        IamException session = catchThrowableOfType(IamException.class, () -> iam.simulatePrincipalPolicy(r -> r
+                .policySourceArn("arn:aws:sts::111122223333:assumed-role/Admin/alice").actionNames("s3:GetObject")));
+        assertThat(session.awsErrorDetails().errorCode()).isEqualTo("InvalidInput");
+        assertThat(session.awsErrorDetails().errorMessage()).isEqualTo("Invalid Entity Arn: "
+                + "arn:aws:sts::111122223333:assumed-role/Admin/alice does not clearly define entity type and name.");
+
         IamException noRole = catchThrowableOfType(IamException.class, () -> iam.simulatePrincipalPolicy(r -> r
                 .policySourceArn("arn:aws:iam::111122223333:role/Nobody").actionNames("s3:GetObject")));
         assertThat(noRole.awsErrorDetails().errorCode()).isEqualTo("NoSuchEntity");
