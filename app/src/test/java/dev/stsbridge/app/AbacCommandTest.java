@@ -69,7 +69,7 @@ class AbacCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).startsWith(ALICE + "\n"
                 + "s3:GetObject on arn:aws:s3:::reports/q3.csv (resource tags team=platform): allowed\n"
-                + "  by statement \"TeamResources\" of policy abac-team-access (user-managed), lines ");
+                + "  by statement \"TeamResources\" of policy abac-team-access (IAM Policy), lines ");
         assertThat(run.err()).isEmpty();
     }
 
@@ -100,7 +100,7 @@ class AbacCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.DENIED);
         assertThat(run.out()).contains("ec2:DeleteTags on arn:aws:ec2:us-east-1:111122223333:instance/"
                 + "i-0123456789abcdef0 (resource tags team=platform): explicitDeny\n"
-                + "  by statement \"DenyTeamTagChanges\" of policy abac-team-access (user-managed), lines ");
+                + "  by statement \"DenyTeamTagChanges\" of policy abac-team-access (IAM Policy), lines ");
     }
 
     @Test
@@ -119,7 +119,7 @@ class AbacCommandTest {
         assertThat(read.exitCode()).as(read.toString()).isEqualTo(ExitCodes.OK);
         assertThat(read.out()).startsWith("bob as arn:aws:sts::444455556666:assumed-role/ReadOnly/bob@example.com "
                 + "(principal tags department=operations)\n").contains(
-                "  by statement \"DepartmentReadOnly\" of policy abac-department-read (user-managed), lines ");
+                "  by statement \"DepartmentReadOnly\" of policy abac-department-read (IAM Policy), lines ");
         CommandRun write = abac("bob", "dev", "ReadOnly", "--action", "s3:PutObject",
                 "--resource", "arn:aws:s3:::ops-runbooks/restart.md", "--resource-tag", "department=operations");
         assertThat(write.exitCode()).as(write.toString()).isEqualTo(ExitCodes.DENIED);
@@ -134,7 +134,7 @@ class AbacCommandTest {
                 "--resource-tag", "team=platform", "--format", "json");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("\"decision\" : \"allowed\"", "\"sid\" : \"TeamResources\"",
-                "\"sourcePolicyType\" : \"user-managed\"", "\"principalTags\" : {", "\"team\" : \"platform\"",
+                "\"sourcePolicyType\" : \"IAM Policy\"", "\"principalTags\" : {", "\"team\" : \"platform\"",
                 "\"missingContextValues\" : [ ]");
     }
 

@@ -20,7 +20,7 @@ public final class AbacReport {
      * <pre>
      * alice as arn:aws:sts::111122223333:assumed-role/Admin/alice@example.com (principal tags ...)
      * s3:GetObject on arn:aws:s3:::reports/q3.csv (resource tags team=platform): allowed
-     *   by statement "TeamResources" of policy abac-team-access (user-managed), lines 5-20
+     *   by statement "TeamResources" of policy abac-team-access (IAM Policy), lines 5-20
      * </pre>
      */
     public static String text(AbacResult result) {

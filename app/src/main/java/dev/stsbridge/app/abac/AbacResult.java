@@ -65,7 +65,7 @@ public record AbacResult(String username, String principalArn, Map<String, Strin
      *
      * @param policyId the simulator's {@code SourcePolicyId}
      * @param policyName the policy's name
-     * @param policyType the simulator's {@code SourcePolicyType} ({@code role} for inline, {@code user-managed}, ...)
+     * @param policyType the simulator's {@code SourcePolicyType} ({@code IAM Policy}, as AWS answers)
      * @param sid the statement's {@code Sid}, read from the policy document at the statement's position
      * @param startLine the statement's first line in the document, if the simulator said
      * @param endLine its last line
@@ -81,7 +81,7 @@ public record AbacResult(String username, String principalArn, Map<String, Strin
             Objects.requireNonNull(endLine, "endLine");
         }
 
-        /** {@code statement "TeamResources" of policy abac-team-access (user-managed), lines 3-10}. */
+        /** {@code statement "TeamResources" of policy abac-team-access (IAM Policy), lines 3-10}. */
         public String describe() {
             String statement = sid.map(s -> "statement \"" + s + "\"").orElse("a statement");
             String lines = startLine.map(s -> ", " + (endLine.isPresent() && !endLine.get().equals(s)

@@ -78,8 +78,11 @@ record SimulatorAnswer(EvaluationResult evaluation) {
     }
 
     private static String document(IamClient iam, String roleArn, String id, String type) {
-        if ("role".equals(type) && !id.startsWith("arn:")) {
-            return decode(iam.getRolePolicy(r -> r.roleName(roleName(roleArn)).policyName(id)).policyDocument());
+        // AWS's simulator names an inline role policy role_<role name>_<policy name>, a managed one by its name.
+        String inlinePrefix = "role_" + roleName(roleArn) + "_";
+        if (id.startsWith(inlinePrefix)) {
+            String name = id.substring(inlinePrefix.length());
+            return decode(iam.getRolePolicy(r -> r.roleName(roleName(roleArn)).policyName(name)).policyDocument());
         }
         String arn = id.startsWith("arn:") ? id : attachedArn(iam, roleArn, id);
         String version = iam.getPolicy(r -> r.policyArn(arn)).policy().defaultVersionId();

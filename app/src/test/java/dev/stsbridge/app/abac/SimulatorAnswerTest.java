@@ -61,12 +61,12 @@ class SimulatorAnswerTest {
                 Map.of("team", "platform"), "arn:aws:iam::111122223333:role/Admin", "s3:GetObject",
                 "arn:aws:s3:::reports/q3.csv", Map.of("team", "platform"), AbacResult.Decision.ALLOWED,
                 List.of(new AbacResult.Matched("arn:aws:iam::111122223333:policy/abac-team-access", "abac-team-access",
-                        "user-managed", Optional.of("TeamResources"), Optional.of(4), Optional.of(21))),
+                        "IAM Policy", Optional.of("TeamResources"), Optional.of(4), Optional.of(21))),
                 List.of(), List.of());
         assertThat(AbacReport.text(result)).isEqualTo(
                 "alice as arn:aws:sts::111122223333:assumed-role/Admin/alice@example.com (principal tags team=platform)\n"
                 + "s3:GetObject on arn:aws:s3:::reports/q3.csv (resource tags team=platform): allowed\n"
-                + "  by statement \"TeamResources\" of policy abac-team-access (user-managed), lines 4-21\n");
+                + "  by statement \"TeamResources\" of policy abac-team-access (IAM Policy), lines 4-21\n");
         assertThat(AbacReport.json(result)).contains("\"decision\" : \"allowed\"", "\"sid\" : \"TeamResources\"",
                 "\"startLine\" : 4", "\"endLine\" : 21");
     }

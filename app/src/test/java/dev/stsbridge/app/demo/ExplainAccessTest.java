@@ -42,7 +42,7 @@ class ExplainAccessTest {
             Document allowed = post(base.resolve("/explain"), form(csrf(explain), "111122223333 Admin", "team=platform"));
             assertThat(allowed.select("#access-verdict").text()).isEqualTo("allowed");
             assertThat(allowed.select("li.access-statement").eachText()).containsExactly(
-                    "statement \"TeamResources\" of policy abac-team-access (user-managed), lines 4-21");
+                    "statement \"TeamResources\" of policy abac-team-access (IAM Policy), lines 4-21");
             assertThat(allowed.select("#access-principal").text()).isEqualTo("arn:aws:sts::111122223333:assumed-role/"
                     + "Admin/alice@example.com (principal tags department=engineering, team=platform)");
 

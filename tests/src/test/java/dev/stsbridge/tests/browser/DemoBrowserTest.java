@@ -112,7 +112,7 @@ class DemoBrowserTest {
         assertThat(allowed.decision()).isEqualTo("allowed");
         assertThat(allowed.principal()).isEqualTo(ALICE_ADMIN + " (principal tags department=engineering, team=platform)");
         assertThat(allowed.statements()).containsExactly(
-                "statement \"TeamResources\" of policy abac-team-access (user-managed), lines 4-21");
+                "statement \"TeamResources\" of policy abac-team-access (IAM Policy), lines 4-21");
 
         SignInBrowser.AccessAnswer denied = person.checkAccess("444455556666 Developer", "s3:GetObject",
                 "arn:aws:s3:::payments/q3.csv", "team=payments");

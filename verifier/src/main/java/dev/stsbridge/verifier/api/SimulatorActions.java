@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import dev.stsbridge.verifier.AwsError;
 import dev.stsbridge.verifier.auth.Caller;
+import dev.stsbridge.verifier.policy.Decision;
 import dev.stsbridge.verifier.policy.Evaluation;
 import dev.stsbridge.verifier.policy.MatchedStatement;
 import dev.stsbridge.verifier.policy.PolicySourceType;
@@ -26,11 +27,11 @@ import dev.stsbridge.verifier.simulator.SimulationResult;
  * The IAM policy simulator's Query actions: {@code SimulateCustomPolicy}, {@code SimulatePrincipalPolicy},
  * {@code GetContextKeysForCustomPolicy}, {@code GetContextKeysForPrincipalPolicy}. Reads the botocore model's
  * members, lets {@link PolicySimulator} evaluate, writes {@code EvaluationResults} in IAM's shapes:
- * {@code MatchedStatements} ({@code SourcePolicyId}, {@code SourcePolicyType} unless {@code none} (AWS's documented
- * outputs for input policies carry none), {@code StartPosition}, {@code EndPosition}), {@code MissingContextValues}
- * (under {@code ResourceSpecificResults} when {@code ResourceArns} were given), and
- * {@code PermissionsBoundaryDecisionDetail} when a boundary took part; {@code MaxItems} / {@code Marker} page through
- * the results.
+ * {@code MatchedStatements} ({@code SourcePolicyId}, {@code SourcePolicyType} as AWS answers it: {@code IAM Policy}
+ * or {@code Resource Policy}, {@code StartPosition}, {@code EndPosition}), {@code MissingContextValues} (under
+ * {@code ResourceSpecificResults} when {@code ResourceArns} were given), {@code PermissionsBoundaryDecisionDetail}
+ * when a boundary took part and {@code EvalDecisionDetails} where the model says; {@code MaxItems} /
+ * {@code Marker} page through the results.
  */
 public final class SimulatorActions {
     private final PolicySimulator simulator;
@@ -108,7 +109,7 @@ public final class SimulatorActions {
         }
         xml.end();
         writeBoundary(xml, e);
-        xml.start("EvalDecisionDetails").end();
+        writeDecisionDetails(xml, result.decisionDetails());
         if (result.resourceSpecific()) {
             xml.start("ResourceSpecificResults").start("member")
                     .element("EvalResourceName", result.resource())
@@ -117,24 +118,42 @@ public final class SimulatorActions {
             xml.start("MissingContextValues");
             e.missingContextKeys().forEach(k -> xml.element("member", k));
             xml.end();
+            result.decisionDetails().filter(d -> !d.isEmpty()).ifPresent(d -> writeDecisionDetails(xml, Optional.of(d)));
             writeBoundary(xml, e);
             xml.end().end();
         }
         xml.end();
     }
 
+    /** {@code EvalDecisionDetails}, a Query map: {@code entry} / {@code key} / {@code value}. */
+    private static void writeDecisionDetails(XmlWriter xml, Optional<Map<String, Decision>> details) {
+        details.ifPresent(d -> {
+            xml.start("EvalDecisionDetails");
+            d.forEach((source, decision) -> xml.start("entry").element("key", source)
+                    .element("value", decision.wireName()).end());
+            xml.end();
+        });
+    }
+
     private static void writeStatements(XmlWriter xml, Evaluation e) {
         xml.start("MatchedStatements");
         for (MatchedStatement m : e.matchedStatements()) {
-            xml.start("member").element("SourcePolicyId", m.source().id());
-            if (m.source().type() != PolicySourceType.NONE) {
-                xml.element("SourcePolicyType", m.source().type().wireName());
-            }
+            xml.start("member").element("SourcePolicyId", m.source().id())
+                    .element("SourcePolicyType", sourcePolicyType(m.source().type()));
             position(xml, "StartPosition", m.statement().start());
             position(xml, "EndPosition", m.statement().end());
             xml.end();
         }
         xml.end();
+    }
+
+    /**
+     * What AWS's simulator answers in {@code SourcePolicyType}: {@code IAM Policy} for identity-based policies
+     * (input, inline or managed) and {@code Resource Policy} for the {@code ResourcePolicy}, as its responses show,
+     * rather than the model's enum ({@code user | role | aws-managed | ...}), which it does not use.
+     */
+    private static String sourcePolicyType(PolicySourceType type) {
+        return type == PolicySourceType.RESOURCE ? SimulationResult.RESOURCE_SOURCE : SimulationResult.IDENTITY_SOURCE;
     }
 
     private static void writeBoundary(XmlWriter xml, Evaluation e) {

@@ -1,8 +1,10 @@
 package dev.stsbridge.verifier.simulator;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +18,9 @@ import dev.stsbridge.verifier.AwsException;
 import dev.stsbridge.verifier.iam.Arns;
 import dev.stsbridge.verifier.iam.IamDirectory;
 import dev.stsbridge.verifier.iam.IamRole;
+import dev.stsbridge.verifier.iam.PermissionPolicy;
 import dev.stsbridge.verifier.iam.RolePermissions;
+import dev.stsbridge.verifier.policy.Decision;
 import dev.stsbridge.verifier.policy.PermissionPolicies;
 import dev.stsbridge.verifier.policy.Policy;
 import dev.stsbridge.verifier.policy.PolicyEngine;
@@ -51,6 +55,7 @@ import dev.stsbridge.verifier.policy.SourcedPolicy;
 public final class PolicySimulator {
     private static final Pattern USER = Pattern.compile("arn:aws:iam::(\\d{12}):user/(?:.*/)?([^/]+)");
     private static final Pattern GROUP = Pattern.compile("arn:aws:iam::(\\d{12}):group/(?:.*/)?([^/]+)");
+    private static final Pattern ARN = Pattern.compile("arn:[^:]+:[^:]*:[^:]*:[^:]*:.+");
     private static final Pattern OWNER = Pattern.compile("arn:aws:iam::(\\d{12}):root|(\\d{12})");
 
     private final IamDirectory iam;
@@ -71,6 +76,7 @@ public final class PolicySimulator {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         entries.forEach(e -> keys.put(e.name(), e.values()));
         List<String> resources = request.resources().isEmpty() ? List.of("*") : request.resources();
+        refuseMalformedResources(resources);
         boolean resourceSpecific = !request.resources().isEmpty();
         String ownerAccount = request.resourceOwner().map(PolicySimulator::ownerAccount).orElse(requester.accountId());
         List<SimulationResult> results = new ArrayList<>();
@@ -79,23 +85,65 @@ public final class PolicySimulator {
                 boolean crossAccount = request.resourcePolicy().isPresent()
                         && !resourceAccount(resource).orElse(ownerAccount).equals(requester.accountId());
                 PolicySet set = policies.withResource(policies.resource(), crossAccount);
-                results.add(new SimulationResult(action, resource,
-                        engine.evaluate(set, RequestContext.of(requester, action, resource, keys)), resourceSpecific));
+                RequestContext context = RequestContext.of(requester, action, resource, keys);
+                results.add(new SimulationResult(action, resource, engine.evaluate(set, context), resourceSpecific,
+                        decisionDetails(set, context, resourceSpecific)));
             }
         }
         return results;
     }
 
+    /**
+     * {@code EvalDecisionDetails}, as the model documents it: not returned for a same-account simulation on
+     * {@code *}, present and empty for a same-account one on a resource ARN, and for a cross-account one the
+     * decision of each side ({@code IAM Policy}: identity-based policies and boundary; {@code Resource Policy}).
+     */
+    private Optional<Map<String, Decision>> decisionDetails(PolicySet set, RequestContext context,
+                                                           boolean resourceSpecific) {
+        if (!set.crossAccount()) {
+            return resourceSpecific ? Optional.of(Map.of()) : Optional.empty();
+        }
+        PolicySet identitySide = new PolicySet(set.identity(), List.of(), set.boundary(), set.session(), false);
+        PolicySet resourceSide = new PolicySet(List.of(), set.resource(), Optional.empty(), Optional.empty(), false);
+        Map<String, Decision> details = new LinkedHashMap<>();
+        details.put(SimulationResult.IDENTITY_SOURCE, engine.evaluate(identitySide, context).decision());
+        details.put(SimulationResult.RESOURCE_SOURCE, engine.evaluate(resourceSide, context).decision());
+        return Optional.of(details);
+    }
+
     /** GetContextKeysForCustomPolicy / GetContextKeysForPrincipalPolicy: the keys the policies read, sorted. */
     public List<String> contextKeys(String accountId, Optional<String> policySourceArn, List<String> policyInputs) {
-        Set<String> keys = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        Optional<IamRole> role = policySourceArn.map(arn -> sourceRole(accountId, arn));
+        List<String> documents = new ArrayList<>();
+        List<Policy> policies = new ArrayList<>();
+        policySourceArn.map(arn -> sourceRole(accountId, arn)).ifPresent(r -> iam.permissions(r.arn())
+                .identityPolicies().forEach(p -> {
+                    documents.add(p.document());
+                    policies.add(parse(p.document(), PolicyGrammar.IDENTITY, p.name()));
+                }));
         for (int i = 0; i < policyInputs.size(); i++) {
-            keys.addAll(parse(policyInputs.get(i), PolicyGrammar.IDENTITY, "PolicyInputList." + (i + 1)).contextKeys());
+            documents.add(policyInputs.get(i));
+            policies.add(parse(policyInputs.get(i), PolicyGrammar.IDENTITY, "PolicyInputList." + (i + 1)));
         }
-        role.ifPresent(r -> iam.permissions(r.arn()).identityPolicies()
-                .forEach(p -> keys.addAll(parse(p.document(), PolicyGrammar.IDENTITY, p.name()).contextKeys())));
-        return List.copyOf(keys);
+        Set<String> keys = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        List<String> ordered = new ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            String document = documents.get(i).toLowerCase(Locale.ROOT);
+            policies.get(i).contextKeys().stream()
+                    .sorted(Comparator.comparingInt(k -> firstMention(document, k)))
+                    .filter(keys::add)
+                    .forEach(ordered::add);
+        }
+        return List.copyOf(ordered);
+    }
+
+    /**
+     * Where a key first appears in a policy's text (as a variable or a condition key), for AWS's order of
+     * GetContextKeysFor*: the keys of each policy as they appear in it (the AWS CLI's documented example lists a
+     * {@code Resource}'s {@code ${aws:username}} before the condition's {@code aws:CurrentTime}).
+     */
+    private static int firstMention(String lowerCaseDocument, String key) {
+        int at = lowerCaseDocument.indexOf(key.toLowerCase(Locale.ROOT));
+        return at < 0 ? Integer.MAX_VALUE : at;
     }
 
     private PolicySet policySet(SimulationRequest request, Optional<IamRole> sourceRole) {
@@ -103,8 +151,9 @@ public final class PolicySimulator {
         Optional<SourcedPolicy> roleBoundary = Optional.empty();
         if (sourceRole.isPresent()) {
             RolePermissions permissions = iam.permissions(sourceRole.get().arn());
-            permissions.identityPolicies().forEach(p -> identity.add(policies.sourced(p)));
-            roleBoundary = permissions.boundary().map(policies::sourced);
+            String roleName = sourceRole.get().name();
+            permissions.identityPolicies().forEach(p -> identity.add(sourced(roleName, p)));
+            roleBoundary = permissions.boundary().map(p -> sourced(roleName, p));
         }
         for (int i = 0; i < request.policyInputs().size(); i++) {
             String id = "PolicyInputList." + (i + 1);
@@ -128,6 +177,17 @@ public final class PolicySimulator {
                     parse(request.resourcePolicy().get(), PolicyGrammar.RESOURCE, "ResourcePolicy"))), false);
         }
         return set;
+    }
+
+    /**
+     * A role's policy as AWS's simulator names it ({@code SourcePolicyId}): an inline policy as
+     * {@code role_<role name>_<policy name>}, a managed policy (customer or AWS) by its name.
+     */
+    private SourcedPolicy sourced(String roleName, PermissionPolicy policy) {
+        SourcedPolicy sourced = policies.sourced(policy);
+        return policy.kind() == PermissionPolicy.Kind.INLINE
+                ? new SourcedPolicy("role_" + roleName + "_" + policy.name(), sourced.type(), sourced.policy())
+                : sourced;
     }
 
     private static Policy parse(String document, PolicyGrammar grammar, String where) {
@@ -156,7 +216,7 @@ public final class PolicySimulator {
         if (group.matches()) {
             throw noSuchEntity("The group with name " + group.group(2) + " cannot be found.");
         }
-        throw ContextEntry.invalid("Invalid ARN " + arn + ": PolicySourceArn must be a user, group or role.");
+        throw ContextEntry.invalid("Invalid Entity Arn: " + arn + " does not clearly define entity type and name.");
     }
 
     private static Requester requester(String accountId, SimulationRequest request, Optional<IamRole> sourceRole) {
@@ -179,6 +239,15 @@ public final class PolicySimulator {
                     + role.name() + "/simulation", role.arn(), role.accountId());
         }
         return Requester.accountRoot(accountId);
+    }
+
+    /** AWS's answer to ResourceArns that are no ARN (a KMS key ID, a bucket name): {@code InvalidInput}. */
+    private static void refuseMalformedResources(List<String> resources) {
+        List<String> malformed = resources.stream().filter(r -> !r.equals("*") && !ARN.matcher(r).matches()).toList();
+        if (!malformed.isEmpty()) {
+            throw ContextEntry.invalid("ResourceNames are not in a valid ARN format: " + String.join(", ", malformed)
+                    + ".");
+        }
     }
 
     private static String ownerAccount(String owner) {

@@ -212,6 +212,63 @@ class AwsCliTest {
         assertThat(keys.json().get("ContextKeyNames").toString()).contains("aws:ResourceTag/access-team", "aws:TagKeys");
     }
 
+    /**
+     * {@code --policy-input-list file://p.json} with the file as the AWS CLI's documentation says it must be (a
+     * JSON list of policy strings), and simulate-principal-policy on a role whose inline policy the CLI put.
+     */
+    @Test
+    void simulateWithAPolicyFileAndTheRoleOfPutRolePolicy() throws Exception {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"PlatformReads\",\"Effect\":\"Allow\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
+                + "{\"aws:PrincipalTag/team\":\"platform\"}}}]}";
+        Path file = Files.writeString(home.resolve("p.json"),
+                new ObjectMapper().writeValueAsString(List.of(policy)));
+        String platform = "ContextKeyName=aws:PrincipalTag/team,ContextKeyValues=platform,ContextKeyType=string";
+
+        Run custom = aws("iam", "simulate-custom-policy", "--policy-input-list", "file://" + file,
+                "--action-names", "s3:GetObject", "--context-entries", platform);
+        assertThat(custom.exitCode()).as(custom.stderr()).isZero();
+        JsonNode result = custom.json().get("EvaluationResults").get(0);
+        assertThat(result.get("EvalDecision").asText()).isEqualTo("allowed");
+        JsonNode matched = result.get("MatchedStatements").get(0);
+        assertThat(matched.get("SourcePolicyId").asText()).isEqualTo("PolicyInputList.1");
+        assertThat(matched.get("SourcePolicyType").asText()).isEqualTo("IAM Policy");
+        assertThat(matched.get("StartPosition").get("Line").asInt()).isEqualTo(1);
+        assertThat(policy.charAt(matched.get("StartPosition").get("Column").asInt() - 2)).isEqualTo('{');
+        assertThat(policy.charAt(matched.get("EndPosition").get("Column").asInt() - 2)).isEqualTo('}');
+        assertThat(result.has("EvalDecisionDetails")).as("not returned for *").isFalse();
+
+        Run other = aws("iam", "simulate-custom-policy", "--policy-input-list", "file://" + file,
+                "--action-names", "s3:GetObject", "--context-entries",
+                "ContextKeyName=aws:PrincipalTag/team,ContextKeyValues=sales,ContextKeyType=string");
+        assertThat(other.json().get("EvaluationResults").get(0).get("EvalDecision").asText()).isEqualTo("implicitDeny");
+
+        Path trust = Files.writeString(home.resolve("trust.json"), RoleSdkTest.TRUST);
+        assertThat(aws("iam", "create-role", "--role-name", "CliPlatform", "--assume-role-policy-document",
+                "file://" + trust).exitCode()).isZero();
+        Path inline = Files.writeString(home.resolve("inline.json"), policy);
+        assertThat(aws("iam", "put-role-policy", "--role-name", "CliPlatform", "--policy-name", "platform-reads",
+                "--policy-document", "file://" + inline).exitCode()).isZero();
+        Run principal = aws("iam", "simulate-principal-policy", "--policy-source-arn",
+                "arn:aws:iam::111122223333:role/CliPlatform", "--action-names", "s3:GetObject", "s3:PutObject",
+                "--resource-arns", "arn:aws:s3:::reports/q3.csv", "--context-entries", platform);
+        assertThat(principal.exitCode()).as(principal.stderr()).isZero();
+        JsonNode get = principal.json().get("EvaluationResults").get(0);
+        assertThat(get.get("EvalDecision").asText()).isEqualTo("allowed");
+        assertThat(get.get("MatchedStatements").get(0).get("SourcePolicyId").asText())
+                .isEqualTo("role_CliPlatform_platform-reads");
+        assertThat(get.get("EvalDecisionDetails").size()).as("present and empty for a resource ARN").isZero();
+        assertThat(get.get("ResourceSpecificResults").get(0).get("EvalResourceDecision").asText()).isEqualTo("allowed");
+        JsonNode put = principal.json().get("EvaluationResults").get(1);
+        assertThat(put.get("EvalActionName").asText()).isEqualTo("s3:PutObject");
+        assertThat(put.get("EvalDecision").asText()).isEqualTo("implicitDeny");
+
+        Run keys = aws("iam", "get-context-keys-for-principal-policy", "--policy-source-arn",
+                "arn:aws:iam::111122223333:role/CliPlatform");
+        assertThat(keys.exitCode()).as(keys.stderr()).isZero();
+        assertThat(keys.json().get("ContextKeyNames").toString()).isEqualTo("[\"aws:PrincipalTag/team\"]");
+    }
+
     private static Run simulate(Path policy, String action, List<String> contextEntries) throws Exception {
         // As in the AWS CLI's own example: the document itself (with file:// the CLI sends the text as a list of
         // characters, against AWS too).

@@ -175,8 +175,71 @@ class SimulatorSdkTest {
         assertThat(granted.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
         assertThat(granted.matchedStatements()).singleElement().satisfies(s -> {
             assertThat(s.sourcePolicyId()).isEqualTo("ResourcePolicy");
-            assertThat(s.sourcePolicyTypeAsString()).isEqualTo("resource");
+            assertThat(s.sourcePolicyTypeAsString()).isEqualTo("Resource Policy");
         });
+        assertThat(granted.hasEvalDecisionDetails()).as("same account, a resource ARN: present and empty").isTrue();
+        assertThat(granted.evalDecisionDetailsAsStrings()).isEmpty();
+
+        EvaluationResult otherAccount = iam.simulateCustomPolicy(r -> r.policyInputList(nothing)
+                .resourcePolicy(bucketPolicy).callerArn("arn:aws:iam::111122223333:user/alice")
+                .resourceOwner("arn:aws:iam::444455556666:root").actionNames("s3:GetObject")
+                .resourceArns("arn:aws:s3:::reports/q3.csv")).evaluationResults().get(0);
+        assertThat(otherAccount.evalDecision()).as("across accounts the identity side must allow too")
+                .isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+        assertThat(otherAccount.evalDecisionDetailsAsStrings())
+                .containsExactly(Map.entry("IAM Policy", "implicitDeny"), Map.entry("Resource Policy", "allowed"));
+        assertThat(otherAccount.resourceSpecificResults()).singleElement()
+                .satisfies(r -> assertThat(r.evalDecisionDetailsAsStrings()).hasSize(2));
+    }
+
+    @Test
+    void onAllResourcesThereAreNoDecisionDetailsAndIdentityPoliciesAreIamPolicies() {
+        String allowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
+        EvaluationResult result = iam.simulateCustomPolicy(r -> r.policyInputList(allowAll).actionNames("s3:GetObject"))
+                .evaluationResults().get(0);
+        assertThat(result.evalResourceName()).isEqualTo("*");
+        assertThat(result.hasEvalDecisionDetails()).isFalse();
+        assertThat(result.hasResourceSpecificResults()).isFalse();
+        assertThat(result.matchedStatements()).singleElement().satisfies(s -> {
+            assertThat(s.sourcePolicyId()).isEqualTo("PolicyInputList.1");
+            assertThat(s.sourcePolicyTypeAsString()).isEqualTo("IAM Policy");
+            assertThat(s.startPosition().line()).isEqualTo(1);
+        });
+    }
+
+    /** The AWS CLI's documented example: the one-line DynamoDB policy with an {@code aws:CurrentTime} condition. */
+    @Test
+    void theCliDocumentationsDateExampleGivesItsDecisionsAndPositions() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"dynamodb:*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2018-08-16T12:00:00Z\"}}}}";
+        EvaluationResult later = iam.simulateCustomPolicy(r -> r.policyInputList(policy).actionNames("dynamodb:CreateBackup")
+                .contextEntries(ContextEntry.builder().contextKeyName("aws:CurrentTime")
+                        .contextKeyValues("2019-04-25T11:00:00Z").contextKeyType(ContextKeyTypeEnum.DATE).build()))
+                .evaluationResults().get(0);
+        assertThat(later.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
+        assertThat(later.missingContextValues()).isEmpty();
+        assertThat(later.matchedStatements()).singleElement().satisfies(s -> {
+            assertThat(s.startPosition().line()).isEqualTo(1);
+            assertThat(s.startPosition().column()).isEqualTo(38);
+            assertThat(s.endPosition().line()).isEqualTo(1);
+            assertThat(s.endPosition().column()).isEqualTo(167);
+        });
+        EvaluationResult earlier = iam.simulateCustomPolicy(r -> r.policyInputList(policy).actionNames("dynamodb:CreateBackup")
+                .contextEntries(ContextEntry.builder().contextKeyName("aws:CurrentTime")
+                        .contextKeyValues("2014-04-25T11:00:00Z").contextKeyType(ContextKeyTypeEnum.DATE).build()))
+                .evaluationResults().get(0);
+        assertThat(earlier.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.IMPLICIT_DENY);
+        assertThat(earlier.matchedStatements()).isEmpty();
+    }
+
+    /** The AWS CLI's documented get-context-keys-for-custom-policy example: keys in the order the policy names them. */
+    @Test
+    void contextKeysComeInTheOrderOfTheCliDocumentationsExample() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"dynamodb:*\","
+                + "\"Resource\":\"arn:aws:dynamodb:us-west-2:123456789012:table/${aws:username}\",\"Condition\":"
+                + "{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2015-08-16T12:00:00Z\"}}}}";
+        assertThat(iam.getContextKeysForCustomPolicy(r -> r.policyInputList(policy)).contextKeyNames())
+                .containsExactly("aws:username", "aws:CurrentTime");
     }
 
     @Test
@@ -214,6 +277,19 @@ class SimulatorSdkTest {
                         .contextKeyType(ContextKeyTypeEnum.STRING).build())));
         assertThat(twoValues.awsErrorDetails().errorCode()).isEqualTo("InvalidInput");
 
+        IamException notAnArn = catchThrowableOfType(IamException.class, () -> iam.simulateCustomPolicy(r -> r
+                .policyInputList(tutorialPolicy).actionNames("kms:Decrypt")
+                .resourceArns("14a050d4-021e-4efe-84bb-0871bf6d0fda")));
+        assertThat(notAnArn.awsErrorDetails().errorCode()).isEqualTo("InvalidInput");
+        assertThat(notAnArn.awsErrorDetails().errorMessage())
+                .isEqualTo("ResourceNames are not in a valid ARN format: 14a050d4-021e-4efe-84bb-0871bf6d0fda.");
+
+        IamException session = catchThrowableOfType(IamException.class, () -> iam.simulatePrincipalPolicy(r -> r
+                .policySourceArn("arn:aws:sts::111122223333:assumed-role/Admin/alice").actionNames("s3:GetObject")));
+        assertThat(session.awsErrorDetails().errorCode()).isEqualTo("InvalidInput");
+        assertThat(session.awsErrorDetails().errorMessage()).isEqualTo("Invalid Entity Arn: "
+                + "arn:aws:sts::111122223333:assumed-role/Admin/alice does not clearly define entity type and name.");
+
         IamException noRole = catchThrowableOfType(IamException.class, () -> iam.simulatePrincipalPolicy(r -> r
                 .policySourceArn("arn:aws:iam::111122223333:role/Nobody").actionNames("s3:GetObject")));
         assertThat(noRole.awsErrorDetails().errorCode()).isEqualTo("NoSuchEntity");
@@ -228,10 +304,10 @@ class SimulatorSdkTest {
     @Test
     void contextKeysOfACustomPolicy() {
         assertThat(iam.getContextKeysForCustomPolicy(r -> r.policyInputList(tutorialPolicy)).contextKeyNames())
-                .containsExactly("aws:PrincipalTag/access-project", "aws:PrincipalTag/access-team",
-                        "aws:PrincipalTag/cost-center", "aws:RequestTag/access-project", "aws:RequestTag/access-team",
-                        "aws:RequestTag/cost-center", "aws:ResourceTag/access-project", "aws:ResourceTag/access-team",
-                        "aws:ResourceTag/cost-center", "aws:TagKeys");
+                .containsExactly("aws:ResourceTag/access-project", "aws:PrincipalTag/access-project",
+                        "aws:ResourceTag/access-team", "aws:PrincipalTag/access-team", "aws:ResourceTag/cost-center",
+                        "aws:PrincipalTag/cost-center", "aws:TagKeys", "aws:RequestTag/access-project",
+                        "aws:RequestTag/access-team", "aws:RequestTag/cost-center");
     }
 
     @Test
@@ -252,14 +328,14 @@ class SimulatorSdkTest {
         assertThat(read.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
         assertThat(read.matchedStatements()).singleElement().satisfies(m -> {
             assertThat(m.sourcePolicyId()).isEqualTo("access-same-project-team");
-            assertThat(m.sourcePolicyTypeAsString()).isEqualTo("user-managed");
+            assertThat(m.sourcePolicyTypeAsString()).isEqualTo("IAM Policy");
         });
         EvaluationResult inline = iam.simulatePrincipalPolicy(r -> r.policySourceArn(role)
                 .actionNames("ec2:DescribeInstances")).evaluationResults().get(0);
         assertThat(inline.evalDecision()).isEqualTo(PolicyEvaluationDecisionType.ALLOWED);
         assertThat(inline.matchedStatements()).singleElement().satisfies(m -> {
-            assertThat(m.sourcePolicyId()).isEqualTo("ec2-describe");
-            assertThat(m.sourcePolicyTypeAsString()).isEqualTo("role");
+            assertThat(m.sourcePolicyId()).isEqualTo("role_Tutorial_ec2-describe");
+            assertThat(m.sourcePolicyTypeAsString()).isEqualTo("IAM Policy");
         });
 
         String boundary = iam.createPolicy(r -> r.policyName("only-secrets").policyDocument(

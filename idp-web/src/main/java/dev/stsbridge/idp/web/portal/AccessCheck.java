@@ -44,7 +44,7 @@ public interface AccessCheck {
      * @param principalTags the session tags AWS accepted
      * @param decision {@code allowed}, {@code explicitDeny} or {@code implicitDeny}, as IAM spells it
      * @param statements the deciding statements, each described in one line
-     *                   ({@code statement "TeamResources" of policy abac-team-access (user-managed), lines 4-21})
+     *                   ({@code statement "TeamResources" of policy abac-team-access (IAM Policy), lines 4-21})
      * @param evaluatedPolicies the role's policies, when none allowed
      * @param missingContextValues context keys the policies use that were not given
      */

@@ -33,7 +33,7 @@ class AccessFormTest {
             }
             return new Result("arn:aws:sts::" + request.account() + ":assumed-role/" + request.role() + "/"
                     + person.username(), Map.of("team", "<platform>"), "allowed",
-                    List.of("statement \"TeamResources\" of policy abac-team-access (user-managed), lines 4-21"),
+                    List.of("statement \"TeamResources\" of policy abac-team-access (IAM Policy), lines 4-21"),
                     List.of(), List.of());
         }
     }
@@ -72,7 +72,7 @@ class AccessFormTest {
                             + "<span id=\"access-verdict\">allowed</span></p>",
                     "arn:aws:sts::111122223333:assumed-role/Admin/alice (principal tags team&#61;&lt;platform&gt;)",
                     "<li class=\"access-statement\">statement &quot;TeamResources&quot; of policy abac-team-access "
-                            + "(user-managed), lines 4-21</li>",
+                            + "(IAM Policy), lines 4-21</li>",
                     "<option value=\"111122223333 Admin\" selected>")
                     .doesNotContain("<platform>");
             assertThat(check.requests).containsExactly(new AccessCheck.Request("111122223333", "Admin",
