@@ -23,6 +23,7 @@ public record IdpIdentity(String entityId, URI baseUrl, Optional<Instant> validU
     public static final URI DEMO_BASE_URL = URI.create("http://127.0.0.1:8080");
     public static final String METADATA_PATH = "/saml2/metadata";
     public static final String SSO_PATH = "/saml2/sso";
+    public static final String ECP_PATH = "/saml2/ecp";
     public static final String LOGOUT_PATH = "/logout";
 
     private static final int MAX_ENTITY_ID = 1024;
@@ -68,6 +69,11 @@ public record IdpIdentity(String entityId, URI baseUrl, Optional<Instant> validU
     /** {@code <base>/saml2/sso}: SP-initiated single sign-on, HTTP-Redirect and HTTP-POST. */
     public URI singleSignOnUrl() {
         return URI.create(baseUrl + SSO_PATH);
+    }
+
+    /** {@code <base>/saml2/ecp}: single sign-on for ECP clients (the SAML SOAP binding, HTTP Basic). */
+    public URI ecpUrl() {
+        return URI.create(baseUrl + ECP_PATH);
     }
 
     /** {@code <base>/logout}: single logout, HTTP-Redirect. */

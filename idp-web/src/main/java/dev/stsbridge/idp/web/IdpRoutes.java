@@ -3,11 +3,13 @@ package dev.stsbridge.idp.web;
 import java.util.Optional;
 
 import dev.stsbridge.idp.sso.IdpApplication;
+import dev.stsbridge.idp.web.api.RoleCatalogueEndpoint;
 import dev.stsbridge.idp.web.html.StaticAssets;
 import dev.stsbridge.idp.web.html.Templates;
 import dev.stsbridge.idp.web.http.WebHandler;
 import dev.stsbridge.idp.web.login.LoginEndpoints;
 import dev.stsbridge.idp.web.login.LoginThrottle;
+import dev.stsbridge.idp.web.login.PasswordCheck;
 import dev.stsbridge.idp.web.ops.AuditLog;
 import dev.stsbridge.idp.web.ops.OpsEndpoints;
 import dev.stsbridge.idp.web.ops.WebMetrics;
@@ -18,6 +20,7 @@ import dev.stsbridge.idp.web.session.Sessions;
 import dev.stsbridge.idp.web.sp.ServiceProviders;
 import dev.stsbridge.idp.web.sp.SpSsoEndpoints;
 import dev.stsbridge.idp.web.sso.AwsSsoEndpoint;
+import dev.stsbridge.metadata.IdpIdentity;
 
 /** Every endpoint of the IdP (DESIGN.md's fixed paths), wired to its collaborators. */
 final class IdpRoutes {
@@ -30,8 +33,9 @@ final class IdpRoutes {
         Sessions sessions = new Sessions(new InMemorySessionStore(), idp.clock(), settings.sessionIdleTimeout(),
                 settings.sessionAbsoluteTimeout());
         WebMetrics metrics = new WebMetrics(sessions::size);
-        LoginEndpoints login = new LoginEndpoints(idp, sessions, new LoginThrottle(idp.clock(),
+        PasswordCheck passwords = new PasswordCheck(idp, new LoginThrottle(idp.clock(),
                 LoginThrottle.Policy.perUsername(), LoginThrottle.Policy.perAddress()), audit, metrics);
+        LoginEndpoints login = new LoginEndpoints(idp, sessions, passwords);
         PortalEndpoints portal = new PortalEndpoints(idp, sessions, audit, metrics, access);
         AwsSsoEndpoint aws = new AwsSsoEndpoint(idp, sessions, audit, metrics);
         SpSsoEndpoints sp = new SpSsoEndpoints(idp, ServiceProviders.load(idp.config()), sessions, aws, audit,
@@ -46,6 +50,8 @@ final class IdpRoutes {
                 .get("/sso/aws", aws)
                 .get("/saml2/sso", sp.redirectBinding()).post("/saml2/sso", sp.postBinding())
                 .get(LoginEndpoints.CONTINUE_PATH, sp.continueAfterLogin())
+                .post(IdpIdentity.ECP_PATH, sp.ecp(passwords))
+                .get(RoleCatalogueEndpoint.PATH, new RoleCatalogueEndpoint(idp, sessions, passwords))
                 .get("/saml2/metadata", ops.metadata())
                 .get("/healthz", ops.health())
                 .get("/metrics", ops.metrics())

@@ -1,5 +1,7 @@
 package dev.stsbridge.idp.web.http;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Optional;
 
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -72,6 +75,30 @@ public final class Exchange {
     public Optional<String> form(String name) {
         Fields fields = FormFields.getFields(request, MAX_FORM_FIELDS, MAX_FORM_BYTES);
         return Optional.ofNullable(fields.getValue(name));
+    }
+
+    /**
+     * The request body, at most {@code maxBytes} of it.
+     *
+     * @throws HttpError 413 when the body is longer
+     */
+    public byte[] body(int maxBytes) {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw new HttpError(413, "Too large", "The request body is larger than " + maxBytes + " bytes.");
+            }
+            return body;
+        } catch (IOException e) {
+            throw HttpError.badRequest("The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /** The request's media type ({@code Content-Type} without parameters, lower case), or "" without one. */
+    public String mediaType() {
+        String type = Optional.ofNullable(request.getHeaders().get(HttpHeader.CONTENT_TYPE)).orElse("");
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The client's IP address, as the TCP connection shows it (no proxy headers are trusted). */

@@ -1,27 +1,20 @@
 package dev.stsbridge.idp.web.login;
 
-import java.util.Arrays;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import dev.stsbridge.idp.directory.AuthenticationFailedException;
-import dev.stsbridge.idp.directory.DirectoryUnavailableException;
-import dev.stsbridge.idp.directory.DirectoryUser;
 import dev.stsbridge.idp.sso.IdpApplication;
 import dev.stsbridge.idp.sso.SignedInUser;
 import dev.stsbridge.idp.web.html.Page;
 import dev.stsbridge.idp.web.http.Endpoint;
 import dev.stsbridge.idp.web.http.Exchange;
 import dev.stsbridge.idp.web.http.HttpError;
-import dev.stsbridge.idp.web.ops.AuditLog;
-import dev.stsbridge.idp.web.ops.WebMetrics;
 import dev.stsbridge.idp.web.session.Session;
 import dev.stsbridge.idp.web.session.Sessions;
 
 /**
- * {@code /login} and {@code /logout}. The login, in order: CSRF token -> throttle -> directory -> new session ->
+ * {@code /login} and {@code /logout}. The login, in order: CSRF token -> {@link PasswordCheck} (throttle ->
+ * directory) -> new session ->
  * redirect (to the pending SP-initiated request, the local {@code next} path, or the portal). Every attempt is
  * audited and counted; the password is never logged or kept.
  */
@@ -34,23 +27,15 @@ public final class LoginEndpoints {
     public static final String DIRECTORY_DOWN = "The directory is not available right now. Please try again later.";
     /** Where the browser goes after a login that an SP-initiated request is waiting for. */
     public static final String CONTINUE_PATH = "/saml2/sso/continue";
-    private static final Logger LOG = LoggerFactory.getLogger(LoginEndpoints.class);
-    private static final int MAX_USERNAME = 256;
-    private static final int MAX_PASSWORD = 1024;
 
     private final IdpApplication idp;
     private final Sessions sessions;
-    private final LoginThrottle throttle;
-    private final AuditLog audit;
-    private final WebMetrics metrics;
+    private final PasswordCheck passwords;
 
-    public LoginEndpoints(IdpApplication idp, Sessions sessions, LoginThrottle throttle, AuditLog audit,
-                          WebMetrics metrics) {
+    public LoginEndpoints(IdpApplication idp, Sessions sessions, PasswordCheck passwords) {
         this.idp = idp;
         this.sessions = sessions;
-        this.throttle = throttle;
-        this.audit = audit;
-        this.metrics = metrics;
+        this.passwords = passwords;
     }
 
     /** {@code GET /login}: the form (a signed-in person goes straight on). */
@@ -84,56 +69,18 @@ public final class LoginEndpoints {
     }
 
     private void login(Exchange exchange, Session session, String username, String password, Optional<String> next) {
-        String client = exchange.clientAddress();
-        if (username.isEmpty() || password.isEmpty() || username.length() > MAX_USERNAME
-                || password.length() > MAX_PASSWORD) {
-            exchange.html(401, "login", loginPage(session, next, shortened(username), Optional.of(INVALID)));
+        PasswordCheck.Outcome outcome = passwords.check(username, password.toCharArray(), exchange.clientAddress(),
+                exchange.requestId(), PasswordCheck.Channel.FORM);
+        if (outcome instanceof PasswordCheck.Accepted accepted) {
+            SignedInUser person = idp.signedIn(accepted.user(), exchange.secure(), sessions.absoluteTimeout());
+            Session signedIn = sessions.signIn(exchange, Optional.of(session), person);
+            exchange.redirect(afterLogin(signedIn, next));
             return;
         }
-        Optional<LoginThrottle.Block> block = throttle.blocked(username, client);
-        if (block.isPresent()) {
-            refuseThrottled(exchange, session, username, next, block.get());
-            return;
-        }
-        char[] secret = password.toCharArray();
-        try {
-            DirectoryUser user = idp.directory().authenticate(username, secret);
-            succeeded(exchange, session, user, next);
-        } catch (AuthenticationFailedException e) {
-            LoginThrottle.Failure failure = throttle.failed(username, client);
-            String outcome = failure.locked() ? "locked" : "failed";
-            audit.login(outcome, username, client, exchange.requestId(),
-                    failure.locked() ? failure.blockedUntil() : Optional.empty());
-            metrics.login(outcome);
-            exchange.html(401, "login", loginPage(session, next, username, Optional.of(INVALID)));
-        } catch (DirectoryUnavailableException e) {
-            LOG.warn("login of {} failed: the directory is unavailable: {}", username, e.getMessage());
-            audit.login("error", username, client, exchange.requestId(), Optional.empty());
-            metrics.login("error");
-            exchange.html(503, "login", loginPage(session, next, username, Optional.of(DIRECTORY_DOWN)));
-        } finally {
-            Arrays.fill(secret, '\0');
-        }
-    }
-
-    private void succeeded(Exchange exchange, Session session, DirectoryUser user, Optional<String> next) {
-        throttle.succeeded(user.username());
-        SignedInUser person = idp.signedIn(user, exchange.secure(), sessions.absoluteTimeout());
-        Session signedIn = sessions.signIn(exchange, Optional.of(session), person);
-        audit.login("ok", user.username(), exchange.clientAddress(), exchange.requestId(), Optional.empty());
-        metrics.login("ok");
-        exchange.redirect(afterLogin(signedIn, next));
-    }
-
-    private void refuseThrottled(Exchange exchange, Session session, String username, Optional<String> next,
-                                 LoginThrottle.Block block) {
-        String outcome = block.locked() ? "locked" : "throttled";
-        audit.login(outcome, username, exchange.clientAddress(), exchange.requestId(),
-                block.locked() ? Optional.of(block.until()) : Optional.empty());
-        metrics.login(outcome);
-        exchange.setHeader("Retry-After", Long.toString(block.seconds()));
-        exchange.html(429, "login", loginPage(session, next, username,
-                Optional.of(String.format(TOO_MANY, block.seconds()))));
+        PasswordCheck.Refused refused = (PasswordCheck.Refused) outcome;
+        refused.retryAfterSeconds().ifPresent(s -> exchange.setHeader("Retry-After", Long.toString(s)));
+        exchange.html(refused.status(), "login", loginPage(session, next, shortened(username),
+                Optional.of(refused.message())));
     }
 
     /** {@code GET /logout}: a confirmation with a POST button (a GET never signs out: no cross-site logout). */
@@ -185,6 +132,7 @@ public final class LoginEndpoints {
     }
 
     private static String shortened(String username) {
-        return username.length() <= MAX_USERNAME ? username : username.substring(0, MAX_USERNAME);
+        return username.length() <= PasswordCheck.MAX_USERNAME ? username
+                : username.substring(0, PasswordCheck.MAX_USERNAME);
     }
 }

@@ -50,12 +50,25 @@ public final class AuditLog {
 
     /** A login attempt; {@code lockedUntil} when this attempt met or started a lock. */
     public void login(String outcome, String user, String client, String requestId, Optional<Instant> lockedUntil) {
+        write(loginLine(outcome, user, client, requestId, lockedUntil));
+    }
+
+    /** The same for a password that came another way than the login form ({@code via}: {@code basic}). */
+    public void login(String outcome, String user, String client, String requestId, Optional<Instant> lockedUntil,
+                      String via) {
+        Map<String, Object> line = loginLine(outcome, user, client, requestId, lockedUntil);
+        line.put("via", via);
+        write(line);
+    }
+
+    private Map<String, Object> loginLine(String outcome, String user, String client, String requestId,
+                                          Optional<Instant> lockedUntil) {
         Map<String, Object> line = start("login", requestId);
         line.put("outcome", outcome);
         line.put("user", shortened(user));
         line.put("client", client);
         lockedUntil.ifPresent(t -> line.put("locked_until", t.toString()));
-        write(line);
+        return line;
     }
 
     /** An assertion was issued (and handed to the browser to post). */

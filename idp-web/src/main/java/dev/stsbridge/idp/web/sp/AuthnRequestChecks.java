@@ -24,36 +24,43 @@ import dev.stsbridge.xml.XmlParseException;
  * The checks of an AuthnRequest, in one readable method ({@link #check}): hardened parse (no DTD) -> an
  * AuthnRequest -> a registered issuer -> its signature (required when the SP signs or the configuration says so;
  * checked whenever present) -> SAML 2.0 and an ID -> Destination is our SSO URL (when given) -> IssueInstant
- * within {@link #MAX_SKEW} of now -> the ACS URL (or index) is one of the SP's -> the ID not seen before.
+ * within {@link #MAX_SKEW} of now -> the ACS URL (or index) is one of the SP's -> the ID not seen before. The SOAP
+ * binding (ECP) is checked the same way: the request is the envelope body's one element, its Destination (when
+ * given) is the ECP URL, and it may ask for the PAOS binding.
  * Each refusal is a 400 with one line saying what is wrong; no response is ever sent to a bad request.
  */
 final class AuthnRequestChecks {
 
     static final Duration MAX_SKEW = Duration.ofMinutes(5);
     private static final String PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
+    static final String PAOS = "urn:oasis:names:tc:SAML:2.0:bindings:PAOS";
     private static final Pattern NC_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]{0,255}");
 
     private final ServiceProviders sps;
     private final URI ssoUrl;
+    private final URI ecpUrl;
     private final Clock clock;
     private final ReplayCache replays;
 
-    AuthnRequestChecks(ServiceProviders sps, URI ssoUrl, Clock clock) {
+    AuthnRequestChecks(ServiceProviders sps, URI ssoUrl, URI ecpUrl, Clock clock) {
         this.sps = sps;
         this.ssoUrl = ssoUrl;
+        this.ecpUrl = ecpUrl;
         this.clock = clock;
         this.replays = new ReplayCache(clock);
     }
 
     CheckedRequest check(InboundRequest in) {
         Document document = parse(in.xml());
-        AuthnRequest request = unmarshal(document.getDocumentElement());
+        boolean soap = in.binding() == InboundRequest.Binding.SOAP;
+        Element root = soap ? SoapEnvelope.bodyElement(document) : document.getDocumentElement();
+        AuthnRequest request = unmarshal(root);
         RegisteredSp sp = issuer(request);
-        signature(in, document, request, sp);
+        signature(in, document, root, request, sp);
         String id = idAndVersion(request);
-        destination(request);
+        destination(request, soap ? ecpUrl : ssoUrl);
         Instant issued = fresh(request);
-        URI acs = acs(request, sp);
+        URI acs = acs(request, sp, soap);
         replays.firstUse(sp.entityId(), id, issued.plus(MAX_SKEW).plusSeconds(1));
         return new CheckedRequest(sp, id, acs, in.relayState(), Boolean.TRUE.equals(request.isForceAuthn()),
                 Boolean.TRUE.equals(request.isPassive()));
@@ -91,7 +98,8 @@ final class AuthnRequestChecks {
                 + shown + "\": register its metadata under service-providers."));
     }
 
-    private static void signature(InboundRequest in, Document document, AuthnRequest request, RegisteredSp sp) {
+    private static void signature(InboundRequest in, Document document, Element root, AuthnRequest request,
+                                  RegisteredSp sp) {
         boolean signed = in.binding() == InboundRequest.Binding.REDIRECT ? in.querySignature().isPresent()
                 : request.getSignature() != null;
         if (!signed) {
@@ -104,7 +112,7 @@ final class AuthnRequestChecks {
         if (in.binding() == InboundRequest.Binding.REDIRECT) {
             RequestSignatures.verifyQuery(in.querySignature().orElseThrow(), sp.metadata().signingCertificates());
         } else {
-            RequestSignatures.verifyEnveloped(document, request, sp.metadata().signingCertificates());
+            RequestSignatures.verifyEnveloped(document, root, request, sp.metadata().signingCertificates());
         }
     }
 
@@ -119,11 +127,11 @@ final class AuthnRequestChecks {
         return id;
     }
 
-    private void destination(AuthnRequest request) {
+    private static void destination(AuthnRequest request, URI endpoint) {
         String destination = request.getDestination();
-        if (destination != null && !destination.equals(ssoUrl.toString())) {
+        if (destination != null && !destination.equals(endpoint.toString())) {
             throw HttpError.badRequest("The AuthnRequest's Destination \"" + destination
-                    + "\" is not this IdP's SSO URL " + ssoUrl + ".");
+                    + "\" is not this IdP's endpoint " + endpoint + ".");
         }
     }
 
@@ -140,8 +148,11 @@ final class AuthnRequestChecks {
         return issued;
     }
 
-    private static URI acs(AuthnRequest request, RegisteredSp sp) {
+    private static URI acs(AuthnRequest request, RegisteredSp sp, boolean soap) {
         String binding = request.getProtocolBinding();
+        if (soap && PAOS.equals(binding)) { // ECP: the response goes back in the SOAP answer, to the ACS named there
+            binding = null;
+        }
         if (binding != null && !binding.equals(RegisteredSp.HTTP_POST)) {
             throw HttpError.badRequest("The AuthnRequest asks for the response binding " + binding
                     + "; only HTTP-POST is supported.");

@@ -10,7 +10,8 @@ import java.util.Optional;
 record InboundRequest(byte[] xml, Optional<String> relayState, Binding binding,
                       Optional<QuerySignature> querySignature) {
 
-    enum Binding { REDIRECT, POST }
+    /** HTTP-Redirect, HTTP-POST, or the SOAP binding of ECP ({@code xml} is then the whole envelope). */
+    enum Binding { REDIRECT, POST, SOAP }
 
     /** {@code SigAlg} and {@code Signature} of the HTTP-Redirect binding, and the octets they sign. */
     record QuerySignature(String algorithm, byte[] signature, byte[] signedOctets) {

@@ -58,10 +58,12 @@ final class RequestSignatures {
         throw invalid("it does not verify with the service provider's registered signing certificates");
     }
 
-    /** The enveloped signature of an HTTP-POST AuthnRequest; {@code request} is its OpenSAML object. */
-    static void verifyEnveloped(Document document, org.opensaml.saml.saml2.core.AuthnRequest request,
+    /**
+     * The enveloped signature of an HTTP-POST (or SOAP) AuthnRequest: {@code root} is its element (the document's
+     * root, or the SOAP body's child), {@code request} its OpenSAML object.
+     */
+    static void verifyEnveloped(Document document, Element root, org.opensaml.saml.saml2.core.AuthnRequest request,
                                 List<X509Certificate> certificates) {
-        Element root = document.getDocumentElement();
         NodeList all = document.getElementsByTagNameNS(DS, "Signature");
         if (all.getLength() != 1 || all.item(0).getParentNode() != root || request.getSignature() == null) {
             throw invalid("exactly one ds:Signature is allowed, as a direct child of the AuthnRequest (found "

@@ -15,6 +15,7 @@ import dev.stsbridge.idp.web.http.Endpoint;
 import dev.stsbridge.idp.web.http.Exchange;
 import dev.stsbridge.idp.web.http.HttpError;
 import dev.stsbridge.idp.web.login.LoginEndpoints;
+import dev.stsbridge.idp.web.login.PasswordCheck;
 import dev.stsbridge.idp.web.ops.AuditLog;
 import dev.stsbridge.idp.web.ops.WebMetrics;
 import dev.stsbridge.idp.web.session.PendingAuthnRequest;
@@ -44,7 +45,8 @@ public final class SpSsoEndpoints {
         this.idp = idp;
         this.sps = sps;
         this.sessions = sessions;
-        this.checks = new AuthnRequestChecks(sps, idp.identity().singleSignOnUrl(), clock);
+        this.checks = new AuthnRequestChecks(sps, idp.identity().singleSignOnUrl(), idp.identity().ecpUrl(),
+                clock);
         this.aws = aws;
         this.audit = audit;
         this.metrics = metrics;
@@ -117,6 +119,11 @@ public final class SpSsoEndpoints {
         metrics.issued(sp.entityId());
         PostFormPage.send(exchange, session, pending.acsUrl(), signed, pending.relayState(), sp.entityId(),
                 false);
+    }
+
+    /** {@code POST /saml2/ecp}: the ECP profile, with the same request checks (and replay cache) as the browser bindings. */
+    public EcpEndpoint ecp(PasswordCheck passwords) {
+        return new EcpEndpoint(idp, checks, passwords, audit, metrics, sessions.absoluteTimeout());
     }
 
     /** Where a login goes when a request is waiting (the login page redirects here). */
