@@ -23,6 +23,9 @@ import picocli.CommandLine.ScopeType;
             VerifierCommand.class,
             AssertionCommand.class,
             AbacCommand.class,
+            LoginCommand.class,
+            CredentialsCommand.class,
+            ConsoleCommand.class,
         })
 public final class Main implements Runnable {
 
