@@ -10,6 +10,7 @@ import dev.stsbridge.app.login.CliSignIn;
 import dev.stsbridge.app.login.LoginFailure;
 import dev.stsbridge.app.login.ProfileCache;
 import dev.stsbridge.app.login.SharedCredentialsFile;
+import dev.stsbridge.app.login.StsSignIn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Sign in to AWS from the terminal: the IdP checks your password (HTTP Basic) and gives the "
                 + "assertion over ECP; STS (AssumeRoleWithSAML) turns it into temporary credentials, written to "
                 + "--profile in ~/.aws/credentials (AWS_SHARED_CREDENTIALS_FILE; mode 0600, other profiles "
-                + "untouched) and to stsbridge's cache (~/.stsbridge, STSBRIDGE_HOME) for `credentials` and `console`.",
+                + "untouched; the region of the sign-in URL into ~/.aws/config if the profile has none) and to stsbridge's cache (~/.stsbridge, STSBRIDGE_HOME) for `credentials` and `console`.",
             "The password comes from STSBRIDGE_PASSWORD, or is asked for on the terminal (not echoed). With several "
                 + "roles and no --account/--role, you pick one from a list."})
 public final class LoginCommand implements Callable<Integer> {
@@ -79,7 +80,7 @@ public final class LoginCommand implements Callable<Integer> {
             } finally {
                 Arrays.fill(password, '\0');
             }
-            credentialsFile.write(profile, entry.credentials());
+            credentialsFile.write(profile, entry.credentials(), StsSignIn.region(entry.signinUrl()).id());
             cache.write(profile, entry);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Signed in as " + entry.credentials().assumedRoleArn() + " until "

@@ -1,108 +1,69 @@
 package dev.stsbridge.app.login;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The AWS shared credentials file ({@code AWS_SHARED_CREDENTIALS_FILE}, else {@code ~/.aws/credentials}): one
- * profile's section replaced (or added at the end) with the session's keys, every other line kept exactly as it was,
- * written atomically with mode {@code 0600} ({@link PrivateFiles}). Besides the three keys the SDKs read, the section
- * says when the keys expire and whose they are ({@code x_security_token_expires} and {@code x_principal_arn}, the
- * names saml2aws uses; SDKs ignore keys they do not know).
+ * The AWS shared files a sign-in writes. The credentials file ({@code AWS_SHARED_CREDENTIALS_FILE}, else
+ * {@code ~/.aws/credentials}): the profile's section replaced (or added) with the session's keys; besides the three the
+ * SDKs read, it says when they expire and whose they are ({@code x_security_token_expires}, {@code x_principal_arn},
+ * the names saml2aws uses; SDKs ignore keys they do not know). The config file ({@code AWS_CONFIG_FILE}, else
+ * {@code ~/.aws/config}): the profile's {@code region}, only if it has none, so that the CLI has one. Every other
+ * profile and line stays as it was; both files are written atomically, mode {@code 0600}.
  */
 public final class SharedCredentialsFile {
 
     /** The profile names we write: no brackets, spaces or line breaks, at most 64 characters. */
     public static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9_.@+-]{1,64}");
-    private static final Pattern SECTION = Pattern.compile("\\s*\\[\\s*([^\\]]*?)\\s*\\]\\s*(?:[#;].*)?");
 
-    private final Path file;
+    private final AwsIniFile credentials;
+    private final AwsIniFile config;
 
-    public SharedCredentialsFile(Path file) {
-        this.file = file;
+    public SharedCredentialsFile(Path credentials, Path config) {
+        this.credentials = new AwsIniFile(credentials);
+        this.config = new AwsIniFile(config);
     }
 
-    /** Where the AWS CLI and SDKs look: {@code AWS_SHARED_CREDENTIALS_FILE}, or {@code <home>/.aws/credentials}. */
+    /** Where the AWS CLI and SDKs look, after their environment variables. */
     public static SharedCredentialsFile of(Map<String, String> environment, Path home) {
-        String override = environment.get("AWS_SHARED_CREDENTIALS_FILE");
-        return new SharedCredentialsFile(override != null && !override.isBlank()
-                ? Path.of(override.startsWith("~/") ? home + override.substring(1) : override)
-                : home.resolve(".aws").resolve("credentials"));
+        return new SharedCredentialsFile(file(environment.get("AWS_SHARED_CREDENTIALS_FILE"), home, "credentials"),
+                file(environment.get("AWS_CONFIG_FILE"), home, "config"));
+    }
+
+    private static Path file(String override, Path home, String name) {
+        if (override == null || override.isBlank()) {
+            return home.resolve(".aws").resolve(name);
+        }
+        return Path.of(override.startsWith("~/") ? home + override.substring(1) : override);
     }
 
     public Path path() {
-        return file;
+        return credentials.path();
     }
 
-    /** Writes {@code profile}'s section with these credentials. */
-    public void write(String profile, SessionCredentials credentials) {
+    public Path configPath() {
+        return config.path();
+    }
+
+    /** Writes {@code profile}'s keys, and its region in the config file unless it has one. */
+    public void write(String profile, SessionCredentials session, String region) {
         checkProfile(profile);
-        List<String> lines = read();
-        List<String> section = List.of("[" + profile + "]",
-                "aws_access_key_id = " + credentials.accessKeyId(),
-                "aws_secret_access_key = " + credentials.secretAccessKey(),
-                "aws_session_token = " + credentials.sessionToken(),
-                "x_security_token_expires = " + credentials.expiration(),
-                "x_principal_arn = " + credentials.assumedRoleArn());
-        List<String> out = new ArrayList<>();
-        boolean replaced = false;
-        int i = 0;
-        while (i < lines.size()) {
-            if (isSection(lines.get(i), profile)) {
-                out.addAll(section);
-                replaced = true;
-                i++;
-                while (i < lines.size() && sectionName(lines.get(i)).isEmpty()) {
-                    i++; // the old section's keys (and comments) go
-                }
-                if (i < lines.size()) {
-                    out.add("");
-                }
-                continue;
-            }
-            out.add(lines.get(i));
-            i++;
-        }
-        if (!replaced) {
-            while (!out.isEmpty() && out.get(out.size() - 1).isBlank()) {
-                out.remove(out.size() - 1);
-            }
-            if (!out.isEmpty()) {
-                out.add("");
-            }
-            out.addAll(section);
-        }
-        PrivateFiles.write(file, (String.join("\n", out) + "\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("aws_access_key_id", session.accessKeyId());
+        keys.put("aws_secret_access_key", session.secretAccessKey());
+        keys.put("aws_session_token", session.sessionToken());
+        keys.put("x_security_token_expires", session.expiration().toString());
+        keys.put("x_principal_arn", session.assumedRoleArn());
+        credentials.replaceSection(profile, keys);
+        config.setIfAbsent(profile.equals("default") ? "default" : "profile " + profile, "region", region);
     }
 
-    /** The keys of {@code profile}'s section, lower-cased names, if the file has one. */
+    /** The keys of {@code profile}'s section in the credentials file, if it has one. */
     public Optional<Map<String, String>> read(String profile) {
-        Map<String, String> keys = new LinkedHashMap<>();
-        boolean inside = false;
-        boolean found = false;
-        for (String line : read()) {
-            Optional<String> name = sectionName(line);
-            if (name.isPresent()) {
-                inside = name.get().equals(profile);
-                found |= inside;
-                continue;
-            }
-            int equals = line.indexOf('=');
-            if (inside && equals > 0 && !line.strip().startsWith("#") && !line.strip().startsWith(";")) {
-                keys.put(line.substring(0, equals).strip().toLowerCase(Locale.ROOT), line.substring(equals + 1).strip());
-            }
-        }
-        return found ? Optional.of(keys) : Optional.empty();
+        return credentials.read(profile);
     }
 
     static void checkProfile(String profile) {
@@ -110,24 +71,5 @@ public final class SharedCredentialsFile {
             throw new LoginFailure(LoginFailure.Kind.LOCAL, "the profile name '" + profile + "' is not usable: "
                     + "letters, digits and _ . @ + - only, at most 64");
         }
-    }
-
-    private List<String> read() {
-        try {
-            return new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            return new ArrayList<>();
-        } catch (IOException e) {
-            throw new LoginFailure(LoginFailure.Kind.LOCAL, "cannot read " + file + ": " + e, e);
-        }
-    }
-
-    private static boolean isSection(String line, String profile) {
-        return sectionName(line).filter(profile::equals).isPresent();
-    }
-
-    private static Optional<String> sectionName(String line) {
-        var matcher = SECTION.matcher(line);
-        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 }
