@@ -40,7 +40,7 @@ public final class SamlPipelines implements SamlHalf {
                 .collect(Collectors.toMap(Account::id, a -> a.alias().orElseThrow()));
         SignInHandler handler = new SignInHandler(core.iam(), core.iam()::samlProviderByUuid, trustPolicies,
                 core.credentials(), core.settings().clock(),
-                SignInSettings.defaults().withSaml(saml(core)).withAccountAliases(aliases));
+                SignInSettings.defaults().withSaml(saml(core)).withAccountAliases(aliases), core.consoleSessions());
         return List.of(new Mount("/saml", handler), new Mount("/saml/acs/*", handler),
                 new Mount("/console", handler));
     }

@@ -13,6 +13,7 @@ import dev.stsbridge.verifier.api.StsActions;
 import dev.stsbridge.verifier.auth.Accounts;
 import dev.stsbridge.verifier.auth.AccountsFile;
 import dev.stsbridge.verifier.auth.SigV4Authenticator;
+import dev.stsbridge.verifier.federation.FederationHandler;
 import dev.stsbridge.verifier.iam.IamIds;
 import dev.stsbridge.verifier.iam.IamStore;
 import dev.stsbridge.verifier.iam.ManagedPolicies;
@@ -31,8 +32,9 @@ import dev.stsbridge.verifier.sts.InMemoryCredentialIssuer;
 
 /**
  * Wires and starts the verifier: accounts -> IAM state (loaded from the data directory) -> credential issuer -> the
- * SAML half (trust-policy validator, AssumeRoleWithSAML pipeline, console pages) -> the IAM and STS Query APIs ->
- * the HTTP server. The one place that decides what runs.
+ * SAML half (trust-policy validator, AssumeRoleWithSAML pipeline, console pages) -> the console federation endpoint
+ * ({@code /federation}, sharing the console sessions) -> the IAM and STS Query APIs -> the HTTP server. The one place
+ * that decides what runs.
  */
 public final class VerifierApplication implements AutoCloseable {
 
@@ -81,7 +83,9 @@ public final class VerifierApplication implements AutoCloseable {
         ManagedPolicies managedPolicies = new ManagedPolicies(iam, permissionPolicies, ids, settings.clock());
         RolePolicies rolePolicies = new RolePolicies(iam, permissionPolicies);
         AssumeRoleWithSamlOperation assumeRoleWithSaml = samlHalf.assumeRoleWithSaml(core);
-        List<Mount> consolePages = samlHalf.consolePages(core, assumeRoleWithSaml);
+        List<Mount> consolePages = Stream.concat(samlHalf.consolePages(core, assumeRoleWithSaml).stream(),
+                Stream.of(new Mount("/federation", new FederationHandler(credentials, core.consoleSessions(),
+                        settings.clock())))).toList();
 
         QueryHandler query = new QueryHandler(List.of(
                 StsActions.service(assumeRoleWithSaml, ApiModel.load(ApiModel.STS)),

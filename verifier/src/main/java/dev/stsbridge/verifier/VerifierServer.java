@@ -15,9 +15,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The verifier's HTTP server (Jetty 12 core handlers): the AWS Query endpoint at {@code /} and any extra handlers
- * mounted at path specs (the console sign-in model: {@code /saml}, {@code /saml/acs/*}, {@code /console}). Binds
- * 127.0.0.1 by default; port 0 picks a free port. {@link #close()} stops gracefully, letting requests in flight
- * finish (up to {@value #STOP_TIMEOUT_MILLIS} ms).
+ * mounted at path specs (the console sign-in model: {@code /saml}, {@code /saml/acs/*}, {@code /console}; the
+ * console federation endpoint {@code /federation}). Binds 127.0.0.1 by default; port 0 picks a free port.
+ * {@link #close()} stops gracefully, letting requests in flight finish (up to {@value #STOP_TIMEOUT_MILLIS} ms).
  */
 public final class VerifierServer implements AutoCloseable {
 

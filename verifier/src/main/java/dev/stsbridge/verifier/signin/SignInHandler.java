@@ -41,10 +41,19 @@ public final class SignInHandler extends Handler.Abstract {
     private final SignInPages pages;
     private final SignInSettings settings;
     private final Clock clock;
-    private final ConsoleSessions sessions = new ConsoleSessions();
+    private final ConsoleSessions sessions;
 
+    /** A sign-in endpoint with console sessions of its own. */
     public SignInHandler(IamDirectory iam, ProvidersByUuid providersByUuid, TrustPolicies trustPolicies,
                          CredentialIssuer credentials, Clock clock, SignInSettings settings) {
+        this(iam, providersByUuid, trustPolicies, credentials, clock, settings, new ConsoleSessions());
+    }
+
+    /** A sign-in endpoint whose {@code /console} also shows the given sessions (those of the federation endpoint). */
+    public SignInHandler(IamDirectory iam, ProvidersByUuid providersByUuid, TrustPolicies trustPolicies,
+                         CredentialIssuer credentials, Clock clock, SignInSettings settings,
+                         ConsoleSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.flow = new SignInFlow(iam, providersByUuid, trustPolicies, credentials, clock, settings);
@@ -102,7 +111,7 @@ public final class SignInHandler extends Handler.Abstract {
                     signed.at()), clock.instant());
             LOG.info("console sign-in as {} until {} (session {})", signed.grant().assumedRoleArn(),
                     signed.grant().expiration(), id.substring(0, 6));
-            secure(response);
+            PageHeaders.secure(response);
             Response.sendRedirect(request, response, callback, 303, "/console?session=" + id, true);
         } catch (AwsException e) {
             refuse(response, callback, e.error());
@@ -125,7 +134,7 @@ public final class SignInHandler extends Handler.Abstract {
     private void console(Request request, Response response, Callback callback) {
         String id = Optional.ofNullable(Request.extractQueryParameters(request).getValue("session")).orElse("");
         Optional<ConsoleSession> session = sessions.find(id)
-                .filter(s -> s.grant().expiration().isAfter(clock.instant()));
+                .filter(s -> s.expiration().isAfter(clock.instant()));
         if (session.isEmpty()) {
             send(response, callback, 404, pages.error(StsErrors.invalid(
                     "Your console session has expired or does not exist; sign in again")), true);
@@ -141,17 +150,9 @@ public final class SignInHandler extends Handler.Abstract {
 
     private static boolean send(Response response, Callback callback, int status, String body, boolean html) {
         response.setStatus(status);
-        secure(response);
+        PageHeaders.secure(response);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, html ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
         Content.Sink.write(response, true, body, callback);
         return true;
-    }
-
-    private static void secure(Response response) {
-        response.getHeaders().put("Content-Security-Policy", SignInPages.CONTENT_SECURITY_POLICY);
-        response.getHeaders().put("X-Frame-Options", "DENY");
-        response.getHeaders().put("Referrer-Policy", "no-referrer");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import dev.stsbridge.verifier.AwsError;
 import dev.stsbridge.verifier.sts.SessionGrant;
@@ -26,8 +25,6 @@ final class SignInPages {
             + "td,th{border:1px solid #d5dbdb;padding:.2em .6em;text-align:left}";
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE)
             + "'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-    private static final Pattern CONSOLE_URL = Pattern.compile(
-            "https://(?:[a-z0-9-]+\\.)?console\\.(?:aws\\.amazon\\.com|amazonaws-us-gov\\.com|amazonaws\\.cn)(?:[/?#]\\S*)?");
 
     private static final String LAYOUT = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<title>{{title}}</title><style>{{{style}}}</style></head><body><main>{{{body}}}</main></body></html>";
@@ -46,7 +43,8 @@ final class SignInPages {
             + " of the stsbridge verifier).</p><dl><dt>Role</dt><dd id=\"assumed-role-arn\">{{arn}}</dd>"
             + "<dt>Account</dt><dd id=\"account\">{{account}}</dd><dt>Session expires</dt>"
             + "<dd id=\"expiration\">{{expiration}}</dd><dt>SourceIdentity</dt><dd id=\"source-identity\">{{source}}</dd>"
-            + "<dt>Destination (RelayState)</dt><dd id=\"relay-state\">{{relay}}</dd></dl><h2>Session tags</h2>"
+            + "<dt>Destination (RelayState)</dt><dd id=\"relay-state\">{{relay}}</dd>"
+            + "<dt>Issuer</dt><dd id=\"issuer\">{{issuer}}</dd></dl><h2>Session tags</h2>"
             + "<table id=\"session-tags\"><tr><th>Key</th><th>Value</th><th>Transitive</th></tr>{{{tags}}}</table>";
     private static final String TAG = "<tr><td>{{key}}</td><td>{{value}}</td><td>{{transitive}}</td></tr>";
     private static final String ERROR = "<h1>Sign in failed</h1><p id=\"error\">Your request included an invalid SAML "
@@ -80,8 +78,9 @@ final class SignInPages {
         grant.sessionTags().forEach((key, value) -> tags.append(Html.render(TAG, Map.of("key", key, "value", value,
                 "transitive", grant.transitiveTagKeys().stream().anyMatch(key::equalsIgnoreCase) ? "yes" : "no"))));
         return page("AWS Management Console", Html.render(CONSOLE, Map.of("arn", grant.assumedRoleArn(),
-                "account", accountLabel(grant.accountId()), "expiration", grant.expiration().toString(),
+                "account", accountLabel(grant.accountId()), "expiration", session.expiration().toString(),
                 "source", grant.sourceIdentity().orElse("(none)"), "relay", destination(session.relayState()),
+                "issuer", session.issuer().orElse("(none)"),
                 "tags", tags.toString())));
     }
 
@@ -101,7 +100,7 @@ final class SignInPages {
         if (relayState.isEmpty() || relayState.get().isBlank()) {
             return "(none: the console home page)";
         }
-        return CONSOLE_URL.matcher(relayState.get()).matches() ? relayState.get()
+        return ConsoleUrls.isConsoleUrl(relayState.get()) ? relayState.get()
                 : "(ignored: the RelayState is not an AWS console URL)";
     }
 

@@ -20,17 +20,33 @@ import java.util.Optional;
  * @param sourceIdentity the SourceIdentity, if sent
  * @param sessionPolicy the inline session policy ({@code Policy}), if passed
  * @param sessionPolicyArns the managed session policies ({@code PolicyArns}), if passed
+ * @param origin how the credentials were obtained
  */
 public record SessionGrant(String accountId, String roleArn, String assumedRoleArn, String assumedRoleId,
                            Instant expiration, Map<String, String> sessionTags, List<String> transitiveTagKeys,
                            Optional<String> sourceIdentity, Optional<String> sessionPolicy,
-                           List<String> sessionPolicyArns) {
-    /** A session without session policies. */
+                           List<String> sessionPolicyArns, SessionOrigin origin) {
+    /** An AssumeRoleWithSAML session (the only kind this verifier issues). */
+    public SessionGrant(String accountId, String roleArn, String assumedRoleArn, String assumedRoleId,
+                        Instant expiration, Map<String, String> sessionTags, List<String> transitiveTagKeys,
+                        Optional<String> sourceIdentity, Optional<String> sessionPolicy,
+                        List<String> sessionPolicyArns) {
+        this(accountId, roleArn, assumedRoleArn, assumedRoleId, expiration, sessionTags, transitiveTagKeys,
+                sourceIdentity, sessionPolicy, sessionPolicyArns, SessionOrigin.ASSUME_ROLE_WITH_SAML);
+    }
+
+    /** An AssumeRoleWithSAML session without session policies. */
     public SessionGrant(String accountId, String roleArn, String assumedRoleArn, String assumedRoleId,
                         Instant expiration, Map<String, String> sessionTags, List<String> transitiveTagKeys,
                         Optional<String> sourceIdentity) {
         this(accountId, roleArn, assumedRoleArn, assumedRoleId, expiration, sessionTags, transitiveTagKeys,
                 sourceIdentity, Optional.empty(), List.of());
+    }
+
+    /** The same session, obtained another way. */
+    public SessionGrant withOrigin(SessionOrigin value) {
+        return new SessionGrant(accountId, roleArn, assumedRoleArn, assumedRoleId, expiration, sessionTags,
+                transitiveTagKeys, sourceIdentity, sessionPolicy, sessionPolicyArns, value);
     }
 
     /** What the policy engine needs of this session. */
@@ -53,6 +69,7 @@ public record SessionGrant(String accountId, String roleArn, String assumedRoleA
         Objects.requireNonNull(assumedRoleId, "assumedRoleId");
         Objects.requireNonNull(expiration, "expiration");
         Objects.requireNonNull(sourceIdentity, "sourceIdentity");
+        Objects.requireNonNull(origin, "origin");
         sessionTags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sessionTags));
         transitiveTagKeys = List.copyOf(transitiveTagKeys);
     }
