@@ -249,6 +249,41 @@ class LoginCommandTest {
         assertThat(run.err()).contains("the profile name 'a]b' is not usable");
     }
 
+    @Test
+    void consolePrintsAFederationUrlWhosePageShowsTheSessionOnceOnly() throws Exception {
+        assertThat(login("wonderland", "alice", "--account", "prod", "--role", "Admin", "--profile", "demo")
+                .exitCode()).isZero();
+        CommandRun run = CommandRun.run(Clock.systemUTC(), env(null), "console", "--profile", "demo");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String url = run.out().strip();
+        assertThat(url).startsWith(demo.awsEndpoint() + "/federation?Action=login&Issuer="
+                + java.net.URLEncoder.encode(demo.idpUrl().toString(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&Destination=https%3A%2F%2Fconsole.aws.amazon.com%2F&SigninToken=");
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        java.net.http.HttpResponse<String> page = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(ALICE_ADMIN);
+        java.net.http.HttpResponse<String> again = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void consoleRefusesAProfileWithoutASessionAndAnExpiredOne() {
+        CommandRun none = CommandRun.run(Clock.systemUTC(), env(null), "console", "--profile", "never");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(none.err()).isEqualTo("stsbridge: profile never has not signed in: run stsbridge login --profile "
+                + "never\n");
+        assertThat(login("wonderland", "alice", "--account", "prod", "--role", "Admin", "--profile", "demo")
+                .exitCode()).isZero();
+        CommandRun expired = CommandRun.run(Clock.fixed(Instant.now().plus(Duration.ofHours(2)), ZoneOffset.UTC),
+                env(null), "console", "--profile", "demo");
+        assertThat(expired.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(expired.err()).startsWith("stsbridge: the session of profile demo expired at ");
+    }
+
     static Map<String, String> section(String file, String name) {
         Map<String, String> keys = new HashMap<>();
         boolean inside = false;
