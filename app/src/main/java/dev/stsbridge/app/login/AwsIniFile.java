@@ -46,7 +46,7 @@ final class AwsIniFile {
             int end = end(lines, header);
             List<String> kept = new ArrayList<>(lines.subList(0, header + 1));
             kept.addAll(body);
-            if (end < lines.size()) {
+            if (end < lines.size() && !lines.get(end).isBlank()) {
                 kept.add("");
             }
             kept.addAll(lines.subList(end, lines.size()));
@@ -107,16 +107,24 @@ final class AwsIniFile {
         return -1;
     }
 
-    /** The index of the next section's header (or the end), blank lines before it left to that section. */
+    /**
+     * Where the section that starts at {@code header} ends: at the next section's header, or before the blank and
+     * comment lines just above it (they belong to that section), or at the end of the file.
+     */
     private static int end(List<String> lines, int header) {
         int end = header + 1;
         while (end < lines.size() && sectionName(lines.get(end)).isEmpty()) {
             end++;
         }
-        while (end > header + 1 && lines.get(end - 1).isBlank()) {
+        while (end > header + 1 && (lines.get(end - 1).isBlank() || isComment(lines.get(end - 1)))) {
             end--;
         }
         return end;
+    }
+
+    private static boolean isComment(String line) {
+        String text = line.strip();
+        return text.startsWith("#") || text.startsWith(";");
     }
 
     private static Optional<String> sectionName(String line) {
