@@ -63,6 +63,12 @@ public final class DemoBanner {
         out.println("the AWS model's policy simulator on the role's tag-based policies; signed in, "
                 + demo.idpUrl().resolve("/explain") + " asks too):");
         out.println("  " + abac + " --action s3:GetObject --resource arn:aws:s3:::reports/q3.csv --resource-tag team=platform");
+        out.println();
+        out.println("Sign in from the terminal (ECP; credentials in ~/.aws/credentials, profile demo):");
+        out.println("  STSBRIDGE_PASSWORD=wonderland ./stsbridge login --idp " + demo.idpUrl() + " --user alice "
+                + "--account prod --role Admin --profile demo --sts-endpoint " + demo.awsEndpoint());
+        out.println("  " + aws + " sts get-caller-identity --profile demo");
+        out.println("  ./stsbridge console --profile demo   (a console sign-in URL for that session)");
     }
 
     private static String roleArn(AccountSetup account, String name) {
