@@ -115,6 +115,10 @@ public final class IdpMetadataBuilder {
             sso.setLocation(identity.singleSignOnUrl().toString());
             idp.getSingleSignOnServices().add(sso);
         }
+        SingleSignOnService ecp = build(SingleSignOnService.DEFAULT_ELEMENT_NAME); // ECP clients (SAML SOAP binding)
+        ecp.setBinding(SAMLConstants.SAML2_SOAP11_BINDING_URI);
+        ecp.setLocation(identity.ecpUrl().toString());
+        idp.getSingleSignOnServices().add(ecp);
         return idp;
     }
 

@@ -40,7 +40,8 @@ class IdpMetadataBuilderTest {
                 "urn:oasis:names:tc:SAML:2.0:nameid-format:transient", "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress");
         assertThat(endpoints(idp, "SingleSignOnService")).containsExactly(
                 "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect http://127.0.0.1:8080/saml2/sso",
-                "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST http://127.0.0.1:8080/saml2/sso");
+                "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST http://127.0.0.1:8080/saml2/sso",
+                "urn:oasis:names:tc:SAML:2.0:bindings:SOAP http://127.0.0.1:8080/saml2/ecp");
         assertThat(endpoints(idp, "SingleLogoutService")).containsExactly(
                 "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect http://127.0.0.1:8080/logout");
         assertThat(root.getElementsByTagNameNS(MD, "Organization").getLength()).isZero();
