@@ -100,6 +100,18 @@ public final class AssertionFactory {
                 "The request was passive (IsPassive) and the user is not signed in to the identity provider.");
     }
 
+    /**
+     * The answer to an AuthnRequest whose RequestedAuthnContext the IdP cannot satisfy: status {@code Responder} /
+     * {@code NoAuthnContext}, no assertion (SAML 2.0 core §3.3.2.2.1).
+     *
+     * @param reason the StatusMessage (which contexts were asked for, and why none can be given)
+     */
+    public StatusResponse noAuthnContext(String issuer, String destination, String inResponseTo, String reason) {
+        return new StatusResponse(newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), issuer, destination,
+                inResponseTo, StatusResponse.RESPONDER, StatusResponse.NO_AUTHN_CONTEXT,
+                "The requested authentication context cannot be satisfied: " + reason + ".");
+    }
+
     /** {@code _} and 128 random bits in hex: an NCName, unguessable, unique in practice. */
     private String newId() {
         byte[] bits = new byte[16];

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * @param audience the AudienceRestriction value, by default {@value #DEFAULT_AUDIENCE}
  * @param inResponseTo the ID of the AuthnRequest answered (SP-initiated sign-in), empty for IdP-initiated
  * @param authnInstant when the user authenticated
- * @param authnContextClassRef how: {@link #PASSWORD_PROTECTED_TRANSPORT} over TLS, {@link #PASSWORD} otherwise
+ * @param authnContextClassRef how: {@link #REFEDS_MFA} after a second factor, else
+ *                             {@link #PASSWORD_PROTECTED_TRANSPORT} over TLS, {@link #PASSWORD} otherwise
  * @param sessionIndex the IdP session this assertion belongs to
  * @param validity how long the assertion may be redeemed (NotOnOrAfter = issue instant + validity), default 5 min
  * @param sessionNotOnOrAfter when the AWS session must end at the latest (AuthnStatement SessionNotOnOrAfter)
@@ -35,6 +36,8 @@ public record AssertionRequest(String issuer, AwsSignInUrl destination, String a
             "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport";
     /** Password login without TLS (loopback demo). */
     public static final String PASSWORD = "urn:oasis:names:tc:SAML:2.0:ac:classes:Password";
+    /** A password and a second factor (TOTP or a passkey): the REFEDS MFA profile. */
+    public static final String REFEDS_MFA = "https://refeds.org/profile/mfa";
 
     /** xs:NCName, the type of SAML IDs (InResponseTo refers to one). */
     private static final Pattern NC_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]{0,255}");

@@ -18,6 +18,7 @@ public record StatusResponse(String responseId, Instant issueInstant, String iss
 
     public static final String RESPONDER = "urn:oasis:names:tc:SAML:2.0:status:Responder";
     public static final String NO_PASSIVE = "urn:oasis:names:tc:SAML:2.0:status:NoPassive";
+    public static final String NO_AUTHN_CONTEXT = "urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext";
 
     public StatusResponse {
         Objects.requireNonNull(responseId, "responseId");

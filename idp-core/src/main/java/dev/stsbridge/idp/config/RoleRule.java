@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 /**
  * Members of directory {@code group} (a DN; compared as DNs, ignoring case and spacing) may assume IAM role
  * {@code role} (a name, optionally with a path: {@code engineering/Admin}) in {@code account} (an account's id
- * or name), for at most {@code session-duration} (default: {@code aws.session-duration}).
+ * or name), for at most {@code session-duration} (default: {@code aws.session-duration}). With
+ * {@code require-mfa: true} (default false) an assertion carrying this role is signed only after a second factor.
  */
-public record RoleRule(String group, String account, String role, Optional<Duration> sessionDuration) {
+public record RoleRule(String group, String account, String role, Optional<Duration> sessionDuration,
+                       Boolean requireMfa) {
 
     /** IAM role names; a path is {@code segment/} repeated before the name. */
     public static final Pattern ROLE = Pattern.compile("([\\w+=,.@-]{1,512}/)*[\\w+=,.@-]{1,64}");
@@ -24,5 +26,11 @@ public record RoleRule(String group, String account, String role, Optional<Durat
         }
         sessionDuration = ConfigChecks.optional(sessionDuration)
                 .map(d -> AwsConfig.checkSessionDuration(d, "session-duration"));
+        requireMfa = ConfigChecks.orDefault(requireMfa, Boolean.FALSE);
+    }
+
+    /** A rule without {@code require-mfa}. */
+    public RoleRule(String group, String account, String role, Optional<Duration> sessionDuration) {
+        this(group, account, role, sessionDuration, null);
     }
 }

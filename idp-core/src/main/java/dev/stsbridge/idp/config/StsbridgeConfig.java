@@ -10,13 +10,13 @@ import java.util.Set;
 /**
  * The whole configuration ({@code stsbridge.yaml}): {@code entity-id} (the IdP's SAML entity ID),
  * {@code base-url} (where users reach the IdP), {@code data-dir} (keys and state; default {@code data}),
- * {@code directory}, {@code aws}, {@code name-id}, {@code assertion}, {@code server} (the web server) and
- * {@code service-providers} (SAML SPs besides AWS that may send AuthnRequests). Keys are lower-case-dashed; unknown
+ * {@code directory}, {@code aws}, {@code name-id}, {@code assertion}, {@code server} (the web server),
+ * {@code service-providers} (SAML SPs besides AWS that may send AuthnRequests) and {@code mfa} (second factors). Keys are lower-case-dashed; unknown
  * keys are errors; relative paths are resolved against the configuration file's directory.
  */
 public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
                               NameIdFormat nameId, AssertionConfig assertion, ServerConfig server,
-                              List<ServiceProviderConfig> serviceProviders) {
+                              List<ServiceProviderConfig> serviceProviders, MfaConfig mfa) {
 
     /** The bundled demo configuration, matching the demo LDIF (DESIGN.md's alice, bob and carol). */
     public static final String DEMO_RESOURCE = "dev/stsbridge/idp/demo/demo.yaml";
@@ -31,12 +31,20 @@ public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, Direct
         assertion = ConfigChecks.orDefault(assertion, AssertionConfig.defaults());
         server = ConfigChecks.orDefault(server, ServerConfig.defaults());
         serviceProviders = ConfigChecks.listOrEmpty(serviceProviders, "service-providers");
+        mfa = ConfigChecks.orDefault(mfa, MfaConfig.defaults());
+    }
+
+    /** The configuration without {@code mfa} (its default: not required, both factors enabled). */
+    public StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
+                           NameIdFormat nameId, AssertionConfig assertion, ServerConfig server,
+                           List<ServiceProviderConfig> serviceProviders) {
+        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, server, serviceProviders, null);
     }
 
     /** The configuration without {@code server} and {@code service-providers} (their defaults). */
     public StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
                            NameIdFormat nameId, AssertionConfig assertion) {
-        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, null, null);
+        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, null, null, null);
     }
 
     /**
@@ -66,7 +74,7 @@ public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, Direct
     /** The same configuration with another data directory (the {@code --data-dir} option). */
     public StsbridgeConfig withDataDir(Path newDataDir) {
         return new StsbridgeConfig(entityId, baseUrl, newDataDir, directory, aws, nameId, assertion, server,
-                serviceProviders);
+                serviceProviders, mfa);
     }
 
     /**
@@ -78,19 +86,25 @@ public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, Direct
         String newEntityId = entityId.equals(defaultEntityId)
                 ? newBaseUrl.toString().replaceAll("/+$", "") + "/saml2/metadata" : entityId;
         return new StsbridgeConfig(newEntityId, newBaseUrl, dataDir, directory, aws, nameId, assertion, server,
-                serviceProviders);
+                serviceProviders, mfa);
     }
 
     /** The same configuration with the browser form posting to {@code postUrl} (e.g. the local AWS model). */
     public StsbridgeConfig withSigninPostUrl(URI postUrl) {
         return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws.withSigninPostUrl(postUrl), nameId,
-                assertion, server, serviceProviders);
+                assertion, server, serviceProviders, mfa);
     }
 
     /** The same configuration with other web server settings (the {@code serve} command's flags). */
     public StsbridgeConfig withServer(ServerConfig newServer) {
         return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, newServer,
-                serviceProviders);
+                serviceProviders, mfa);
+    }
+
+    /** The same configuration with other MFA settings. */
+    public StsbridgeConfig withMfa(MfaConfig newMfa) {
+        return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, server,
+                serviceProviders, newMfa);
     }
 
     /** Every directory attribute to read: {@code directory.attributes} plus those the AWS and NameID settings use. */

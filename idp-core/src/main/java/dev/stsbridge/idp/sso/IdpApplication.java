@@ -35,6 +35,7 @@ import dev.stsbridge.idp.crypto.CryptoProviders;
 import dev.stsbridge.idp.directory.Directories;
 import dev.stsbridge.idp.directory.Directory;
 import dev.stsbridge.idp.directory.DirectoryUser;
+import dev.stsbridge.idp.mfa.Mfa;
 import dev.stsbridge.idp.rules.AwsRules;
 import dev.stsbridge.keys.Certificates;
 import dev.stsbridge.keys.KeyRing;
@@ -70,11 +71,12 @@ public final class IdpApplication implements AutoCloseable {
     private final CompletableFuture<byte[]> signedMetadata;
     private final Clock clock;
     private final SecureRandom random;
+    private final Mfa mfa;
 
     private IdpApplication(StsbridgeConfig config, IdpIdentity identity, KeyRingService.Opened keys,
                            Directory directory, SsoService sso, BasicSsoService basicSso,
                            StatusResponder statusResponder, CompletableFuture<byte[]> signedMetadata, Clock clock,
-                           SecureRandom random) {
+                           SecureRandom random, Mfa mfa) {
         this.config = config;
         this.identity = identity;
         this.keys = keys.ring();
@@ -86,6 +88,7 @@ public final class IdpApplication implements AutoCloseable {
         this.signedMetadata = signedMetadata;
         this.clock = clock;
         this.random = random;
+        this.mfa = mfa;
     }
 
     /**
@@ -122,7 +125,7 @@ public final class IdpApplication implements AutoCloseable {
                 }
             });
             return new IdpApplication(config, identity, keys, join(directory), sso, basicSso, statusResponder,
-                    metadata, clock, random);
+                    metadata, clock, random, Mfa.open(config, random));
         } catch (RuntimeException e) {
             directory.thenAccept(Directory::close);
             throw e;
@@ -207,6 +210,11 @@ public final class IdpApplication implements AutoCloseable {
         return new SignedInUser(user, now,
                 overTls ? AssertionRequest.PASSWORD_PROTECTED_TRANSPORT : AssertionRequest.PASSWORD,
                 "_" + HexFormat.of().formatHex(index), now.plus(sessionLength));
+    }
+
+    /** Second factors: who needs one, the enrollments, TOTP, passkeys and recovery codes. */
+    public Mfa mfa() {
+        return mfa;
     }
 
     public StsbridgeConfig config() {

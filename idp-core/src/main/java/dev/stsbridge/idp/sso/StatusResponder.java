@@ -33,4 +33,14 @@ public final class StatusResponder {
     public SignedResponse noPassive(URI acsUrl, String inResponseTo) {
         return signer.sign(factory.noPassive(issuer, acsUrl.toString(), inResponseTo));
     }
+
+    /**
+     * {@code Responder} / {@code NoAuthnContext}: the request's RequestedAuthnContext cannot be satisfied (SAML 2.0
+     * core §3.3.2.2.1).
+     *
+     * @param reason one line for the SP's logs
+     */
+    public SignedResponse noAuthnContext(URI acsUrl, String inResponseTo, String reason) {
+        return signer.sign(factory.noAuthnContext(issuer, acsUrl.toString(), inResponseTo, reason));
+    }
 }
