@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * One person's second factors: at most one TOTP authenticator, any number of passkeys, and the unused recovery
@@ -45,10 +44,10 @@ public record Enrollment(String username, Optional<TotpFactor> totp, List<Passke
         return new Enrollment(username, totp, more, recoveryCodes);
     }
 
-    /** The same with the passkey of this credential ID replaced by {@code change} applied to it. */
-    Enrollment withPasskeyChanged(String credentialId, UnaryOperator<PasskeyFactor> change) {
+    /** The same with the stored passkey of {@code counted}'s credential ID replaced by it (its new counter). */
+    public Enrollment withPasskeyCounted(PasskeyFactor counted) {
         return new Enrollment(username, totp, passkeys.stream()
-                .map(p -> p.id().equals(credentialId) ? change.apply(p) : p).toList(), recoveryCodes);
+                .map(p -> p.id().equals(counted.id()) ? counted : p).toList(), recoveryCodes);
     }
 
     public Optional<PasskeyFactor> passkey(String credentialId) {

@@ -10,6 +10,10 @@ import dev.stsbridge.idp.web.http.WebHandler;
 import dev.stsbridge.idp.web.login.LoginEndpoints;
 import dev.stsbridge.idp.web.login.LoginThrottle;
 import dev.stsbridge.idp.web.login.PasswordCheck;
+import dev.stsbridge.idp.web.mfa.EnrollmentEndpoints;
+import dev.stsbridge.idp.web.mfa.MfaEndpoints;
+import dev.stsbridge.idp.web.mfa.MfaGate;
+import dev.stsbridge.idp.web.mfa.SecondFactorCheck;
 import dev.stsbridge.idp.web.ops.AuditLog;
 import dev.stsbridge.idp.web.ops.OpsEndpoints;
 import dev.stsbridge.idp.web.ops.WebMetrics;
@@ -35,9 +39,14 @@ final class IdpRoutes {
         WebMetrics metrics = new WebMetrics(sessions::size);
         PasswordCheck passwords = new PasswordCheck(idp, new LoginThrottle(idp.clock(),
                 LoginThrottle.Policy.perUsername(), LoginThrottle.Policy.perAddress()), audit, metrics);
-        LoginEndpoints login = new LoginEndpoints(idp, sessions, passwords);
+        MfaGate mfa = new MfaGate(idp.mfa(), sessions, idp.clock());
+        SecondFactorCheck secondFactors = new SecondFactorCheck(idp.mfa(), new LoginThrottle(idp.clock(),
+                LoginThrottle.Policy.perUsername(), LoginThrottle.Policy.perAddress()), audit, idp.clock());
+        MfaEndpoints mfaSteps = new MfaEndpoints(mfa, sessions, secondFactors);
+        EnrollmentEndpoints enroll = new EnrollmentEndpoints(mfa, sessions, secondFactors, audit, idp.clock());
+        LoginEndpoints login = new LoginEndpoints(idp, sessions, passwords, mfa);
         PortalEndpoints portal = new PortalEndpoints(idp, sessions, audit, metrics, access);
-        AwsSsoEndpoint aws = new AwsSsoEndpoint(idp, sessions, audit, metrics);
+        AwsSsoEndpoint aws = new AwsSsoEndpoint(idp, sessions, audit, metrics, mfa);
         SpSsoEndpoints sp = new SpSsoEndpoints(idp, ServiceProviders.load(idp.config()), sessions, aws, audit,
                 metrics, idp.clock());
         OpsEndpoints ops = new OpsEndpoints(idp, metrics);
@@ -45,12 +54,16 @@ final class IdpRoutes {
                 .get("/", portal.root())
                 .get("/login", login.form()).post("/login", login.submit())
                 .get("/logout", login.confirm()).post("/logout", login.logout())
+                .get(MfaGate.PATH, mfaSteps.form()).post("/mfa/totp", mfaSteps.totp())
+                .post("/mfa/passkey", mfaSteps.passkey()).post("/mfa/recovery", mfaSteps.recovery())
+                .get(EnrollmentEndpoints.PATH, enroll.form()).post("/mfa/enroll/totp", enroll.confirmTotp())
+                .post("/mfa/enroll/passkey", enroll.registerPasskey())
                 .get("/portal", portal.portal())
                 .get("/explain", portal.explain()).post("/explain", portal.checkAccess())
                 .get("/sso/aws", aws)
                 .get("/saml2/sso", sp.redirectBinding()).post("/saml2/sso", sp.postBinding())
                 .get(LoginEndpoints.CONTINUE_PATH, sp.continueAfterLogin())
-                .post(IdpIdentity.ECP_PATH, sp.ecp(passwords))
+                .post(IdpIdentity.ECP_PATH, sp.ecp(passwords, secondFactors))
                 .get(RoleCatalogueEndpoint.PATH, new RoleCatalogueEndpoint(idp, sessions, passwords))
                 .get("/saml2/metadata", ops.metadata())
                 .get("/healthz", ops.health())

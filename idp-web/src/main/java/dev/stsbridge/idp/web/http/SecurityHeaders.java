@@ -63,6 +63,14 @@ public final class SecurityHeaders {
         return BASE + "; script-src " + SCRIPT_HASH + "; form-action " + String.join(" ", sources);
     }
 
+    /**
+     * The policy of a page of ours with one inline script (the passkey pages): that script, by its SHA-256 hash,
+     * and forms only to ourselves.
+     */
+    public static String inlineScriptPolicy(String script) {
+        return BASE + "; script-src 'sha256-" + sha256(script) + "'; form-action 'self'";
+    }
+
     /** {@code scheme://host[:port]} of an absolute URL, lower-case, as a CSP source expression. */
     static String origin(URI url) {
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);

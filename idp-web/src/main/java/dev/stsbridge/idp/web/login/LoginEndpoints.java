@@ -9,12 +9,13 @@ import dev.stsbridge.idp.web.html.Page;
 import dev.stsbridge.idp.web.http.Endpoint;
 import dev.stsbridge.idp.web.http.Exchange;
 import dev.stsbridge.idp.web.http.HttpError;
+import dev.stsbridge.idp.web.mfa.MfaGate;
 import dev.stsbridge.idp.web.session.Session;
 import dev.stsbridge.idp.web.session.Sessions;
 
 /**
  * {@code /login} and {@code /logout}. The login, in order: CSRF token -> {@link PasswordCheck} (throttle ->
- * directory) -> new session ->
+ * directory) -> the second factor when {@link MfaGate} says it is due (then {@code /mfa} and back) -> new session ->
  * redirect (to the pending SP-initiated request, the local {@code next} path, or the portal). Every attempt is
  * audited and counted; the password is never logged or kept.
  */
@@ -31,11 +32,13 @@ public final class LoginEndpoints {
     private final IdpApplication idp;
     private final Sessions sessions;
     private final PasswordCheck passwords;
+    private final MfaGate mfa;
 
-    public LoginEndpoints(IdpApplication idp, Sessions sessions, PasswordCheck passwords) {
+    public LoginEndpoints(IdpApplication idp, Sessions sessions, PasswordCheck passwords, MfaGate mfa) {
         this.idp = idp;
         this.sessions = sessions;
         this.passwords = passwords;
+        this.mfa = mfa;
     }
 
     /** {@code GET /login}: the form (a signed-in person goes straight on). */
@@ -73,6 +76,10 @@ public final class LoginEndpoints {
                 exchange.requestId(), PasswordCheck.Channel.FORM);
         if (outcome instanceof PasswordCheck.Accepted accepted) {
             SignedInUser person = idp.signedIn(accepted.user(), exchange.secure(), sessions.absoluteTimeout());
+            if (mfa.dueAtLogin(person)) {
+                mfa.afterPassword(exchange, session, person, next);
+                return;
+            }
             Session signedIn = sessions.signIn(exchange, Optional.of(session), person);
             exchange.redirect(afterLogin(signedIn, next));
             return;

@@ -71,6 +71,23 @@ public final class AuditLog {
         return line;
     }
 
+    /**
+     * A second-factor attempt ({@code "event":"mfa"}): outcome {@code ok}, {@code failed}, {@code throttled},
+     * {@code locked} or {@code enrolled}; {@code factor} {@code totp}, {@code recovery-code} or {@code passkey};
+     * {@code via} {@code form} or {@code basic} (ECP's header).
+     */
+    public void mfa(String outcome, String user, String client, String requestId, String factor, String via,
+                    Optional<Instant> lockedUntil) {
+        Map<String, Object> line = start("mfa", requestId);
+        line.put("outcome", outcome);
+        line.put("user", shortened(user));
+        line.put("client", client);
+        line.put("factor", factor);
+        line.put("via", via);
+        lockedUntil.ifPresent(t -> line.put("locked_until", t.toString()));
+        write(line);
+    }
+
     /** An assertion was issued (and handed to the browser to post). */
     public void assertion(Issued issued, String requestId) {
         Map<String, Object> line = start("assertion", requestId);

@@ -17,9 +17,10 @@ import dev.stsbridge.idp.sso.SignedInUser;
  * @param lastSeen the last request (the idle timeout counts from here)
  * @param user the signed-in person, once logged in
  * @param pending an SP-initiated request waiting for the login
+ * @param mfa the second-factor step in progress, if any
  */
 public record Session(String id, String csrfToken, Instant created, Instant lastSeen, Optional<SignedInUser> user,
-                      Optional<PendingAuthnRequest> pending) {
+                      Optional<PendingAuthnRequest> pending, MfaState mfa) {
     public Session {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(csrfToken, "csrfToken");
@@ -27,6 +28,13 @@ public record Session(String id, String csrfToken, Instant created, Instant last
         Objects.requireNonNull(lastSeen, "lastSeen");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(pending, "pending");
+        Objects.requireNonNull(mfa, "mfa");
+    }
+
+    /** A session without a second-factor step. */
+    public Session(String id, String csrfToken, Instant created, Instant lastSeen, Optional<SignedInUser> user,
+                   Optional<PendingAuthnRequest> pending) {
+        this(id, csrfToken, created, lastSeen, user, pending, MfaState.NONE);
     }
 
     public boolean signedIn() {
@@ -34,11 +42,15 @@ public record Session(String id, String csrfToken, Instant created, Instant last
     }
 
     Session seen(Instant now) {
-        return new Session(id, csrfToken, created, now, user, pending);
+        return new Session(id, csrfToken, created, now, user, pending, mfa);
     }
 
     public Session withPending(Optional<PendingAuthnRequest> request) {
-        return new Session(id, csrfToken, created, lastSeen, user, request);
+        return new Session(id, csrfToken, created, lastSeen, user, request, mfa);
+    }
+
+    public Session withMfa(MfaState state) {
+        return new Session(id, csrfToken, created, lastSeen, user, pending, state);
     }
 
     @Override

@@ -94,6 +94,17 @@ public final class Sessions {
     }
 
     /**
+     * The password was right and a second factor is due: the old session (if any) is removed and a new one, with a
+     * new ID and CSRF token, carries the step and any pending SP-initiated request, but nobody is signed in yet.
+     */
+    public Session awaitSecondFactor(Exchange exchange, Optional<Session> old, MfaState step) {
+        old.ifPresent(s -> store.remove(s.id()));
+        Session session = start(exchange, Optional.empty(), old.flatMap(Session::pending)).withMfa(step);
+        store.save(session);
+        return session;
+    }
+
+    /**
      * A new anonymous session in place of {@code old} (which is removed, login and all): for SP-initiated requests
      * with ForceAuthn, which must not reuse the current login.
      */

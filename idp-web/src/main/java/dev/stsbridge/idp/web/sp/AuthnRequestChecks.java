@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,10 +14,13 @@ import org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport;
 import org.opensaml.core.xml.io.Unmarshaller;
 import org.opensaml.core.xml.io.UnmarshallingException;
 import org.opensaml.saml.common.SAMLVersion;
+import org.opensaml.saml.saml2.core.AuthnContextClassRef;
 import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.opensaml.saml.saml2.core.RequestedAuthnContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import dev.stsbridge.idp.mfa.AuthnContextRequest;
 import dev.stsbridge.idp.web.http.HttpError;
 import dev.stsbridge.xml.SecureXml;
 import dev.stsbridge.xml.XmlParseException;
@@ -24,7 +29,8 @@ import dev.stsbridge.xml.XmlParseException;
  * The checks of an AuthnRequest, in one readable method ({@link #check}): hardened parse (no DTD) -> an
  * AuthnRequest -> a registered issuer -> its signature (required when the SP signs or the configuration says so;
  * checked whenever present) -> SAML 2.0 and an ID -> Destination is our SSO URL (when given) -> IssueInstant
- * within {@link #MAX_SKEW} of now -> the ACS URL (or index) is one of the SP's -> the ID not seen before. The SOAP
+ * within {@link #MAX_SKEW} of now -> the ACS URL (or index) is one of the SP's -> the ID not seen before; the
+ * RequestedAuthnContext, if any, is read for the answer to honour. The SOAP
  * binding (ECP) is checked the same way: the request is the envelope body's one element, its Destination (when
  * given) is the ECP URL, and it may ask for the PAOS binding.
  * Each refusal is a 400 with one line saying what is wrong; no response is ever sent to a bad request.
@@ -63,7 +69,27 @@ final class AuthnRequestChecks {
         URI acs = acs(request, sp, soap);
         replays.firstUse(sp.entityId(), id, issued.plus(MAX_SKEW).plusSeconds(1));
         return new CheckedRequest(sp, id, acs, in.relayState(), Boolean.TRUE.equals(request.isForceAuthn()),
-                Boolean.TRUE.equals(request.isPassive()));
+                Boolean.TRUE.equals(request.isPassive()), authnContext(request));
+    }
+
+    /** The RequestedAuthnContext's comparison and class references (declaration references are never satisfied). */
+    private static Optional<AuthnContextRequest> authnContext(AuthnRequest request) {
+        RequestedAuthnContext requested = request.getRequestedAuthnContext();
+        if (requested == null) {
+            return Optional.empty();
+        }
+        Optional<String> comparison = Optional.ofNullable(requested.getComparison()).map(Object::toString);
+        List<String> refs = requested.getAuthnContextClassRefs().stream().map(AuthnContextClassRef::getURI)
+                .filter(Objects::nonNull).map(String::strip).toList();
+        if (refs.isEmpty() && requested.getAuthnContextDeclRefs().isEmpty()) {
+            throw HttpError.badRequest("The RequestedAuthnContext lists no AuthnContextClassRef.");
+        }
+        try {
+            return Optional.of(new AuthnContextRequest(AuthnContextRequest.Comparison.of(comparison), refs));
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest("The RequestedAuthnContext's Comparison \"" + comparison.orElse("")
+                    + "\" is not exact, minimum, maximum or better.");
+        }
     }
 
     private static Document parse(byte[] xml) {

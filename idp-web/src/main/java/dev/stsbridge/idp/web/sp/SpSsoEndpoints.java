@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.stsbridge.idp.assertion.SignedResponse;
 import dev.stsbridge.idp.claims.MissingClaimException;
 import dev.stsbridge.idp.config.SpProfile;
+import dev.stsbridge.idp.mfa.AuthnContextRequest;
 import dev.stsbridge.idp.sso.BasicSsoService;
 import dev.stsbridge.idp.sso.IdpApplication;
 import dev.stsbridge.idp.sso.RoleChoice;
@@ -16,6 +17,7 @@ import dev.stsbridge.idp.web.http.Exchange;
 import dev.stsbridge.idp.web.http.HttpError;
 import dev.stsbridge.idp.web.login.LoginEndpoints;
 import dev.stsbridge.idp.web.login.PasswordCheck;
+import dev.stsbridge.idp.web.mfa.SecondFactorCheck;
 import dev.stsbridge.idp.web.ops.AuditLog;
 import dev.stsbridge.idp.web.ops.WebMetrics;
 import dev.stsbridge.idp.web.session.PendingAuthnRequest;
@@ -27,8 +29,10 @@ import dev.stsbridge.idp.web.sso.PostFormPage;
 /**
  * {@code /saml2/sso} (GET: HTTP-Redirect binding; POST: HTTP-POST binding) and {@code /saml2/sso/continue}: decode
  * -> check ({@link AuthnRequestChecks}) -> answer now if signed in, else keep the request in the session and log in
- * first -> the response (InResponseTo = the request's ID) by the SP's profile, posted to the checked ACS URL. A
- * passive request from someone not signed in is answered at once with status Responder/NoPassive.
+ * first -> the RequestedAuthnContext and the roles' {@code require-mfa} (a second factor first if needed) -> the
+ * response (InResponseTo = the request's ID) by the SP's profile, naming the authentication context it asked for,
+ * posted to the checked ACS URL. A passive request from someone not signed in is answered at once with status
+ * Responder/NoPassive; one that asks for what the IdP cannot do, with Responder/NoAuthnContext.
  */
 public final class SpSsoEndpoints {
 
@@ -73,7 +77,7 @@ public final class SpSsoEndpoints {
             session = sessions.save(session.withPending(Optional.empty()));
             RegisteredSp sp = sps.find(pending.spEntityId()).orElseThrow(() -> HttpError.badRequest(
                     "The service provider " + pending.spEntityId() + " is no longer registered."));
-            answer(exchange, session, sp, pending);
+            answer(exchange, session, sp, pending, false);
         };
     }
 
@@ -81,10 +85,10 @@ public final class SpSsoEndpoints {
         long start = System.nanoTime();
         CheckedRequest request = checks.check(inbound);
         PendingAuthnRequest pending = new PendingAuthnRequest(request.sp().entityId(), request.acsUrl(),
-                request.requestId(), request.relayState());
+                request.requestId(), request.relayState(), request.authnContext());
         Optional<Session> session = sessions.current(exchange);
         if (session.isPresent() && session.get().signedIn() && !request.forceAuthn()) {
-            answer(exchange, session.get(), request.sp(), pending);
+            answer(exchange, session.get(), request.sp(), pending, request.passive());
             metrics.ssoTime(System.nanoTime() - start);
             return;
         }
@@ -100,12 +104,46 @@ public final class SpSsoEndpoints {
         exchange.redirect("/login");
     }
 
-    private void answer(Exchange exchange, Session session, RegisteredSp sp, PendingAuthnRequest pending) {
-        if (sp.profile() == SpProfile.AWS_SIGNIN) {
-            aws.respond(exchange, session, RoleChoice.all(), pending.relayState(), Optional.of(pending.requestId()));
+    /**
+     * The answer for a signed-in person: RequestedAuthnContext and the roles' {@code require-mfa} decide first
+     * (step up to {@code /mfa} and come back here, or {@code Responder}/{@code NoAuthnContext} when nothing can
+     * satisfy the request, or {@code NoPassive} when a passive request would need the step-up).
+     */
+    private void answer(Exchange exchange, Session session, RegisteredSp sp, PendingAuthnRequest pending,
+                        boolean passive) {
+        SignedInUser signedIn = session.user().orElseThrow();
+        AuthnContextRequest.Decision decision = pending.authnContext()
+                .map(r -> r.decide(signedIn.authnContextClassRef(), exchange.secure()))
+                .orElseGet(() -> new AuthnContextRequest.Satisfied(signedIn.authnContextClassRef()));
+        boolean roleNeedsMfa = sp.profile() == SpProfile.AWS_SIGNIN
+                && aws.mfa().roleNeedsStepUp(signedIn, RoleChoice.all());
+        if (decision instanceof AuthnContextRequest.NeedsMfa && !aws.mfa().available()) {
+            decision = new AuthnContextRequest.Unsatisfiable("multi-factor authentication is turned off here");
+        }
+        if (decision instanceof AuthnContextRequest.Unsatisfiable unsatisfiable) {
+            SignedResponse refusal = idp.statusResponder().noAuthnContext(pending.acsUrl(), pending.requestId(),
+                    unsatisfiable.reason());
+            PostFormPage.send(exchange, session, pending.acsUrl(), refusal, pending.relayState(), sp.entityId(),
+                    sp.profile() == SpProfile.AWS_SIGNIN);
             return;
         }
-        SignedInUser person = session.user().orElseThrow();
+        if (decision instanceof AuthnContextRequest.NeedsMfa || roleNeedsMfa) {
+            if (passive) {
+                SignedResponse noPassive = idp.statusResponder().noPassive(pending.acsUrl(), pending.requestId());
+                PostFormPage.send(exchange, session, pending.acsUrl(), noPassive, pending.relayState(),
+                        sp.entityId(), sp.profile() == SpProfile.AWS_SIGNIN);
+                return;
+            }
+            aws.mfa().stepUp(exchange, sessions.save(session.withPending(Optional.of(pending))),
+                    LoginEndpoints.CONTINUE_PATH);
+            return;
+        }
+        SignedInUser person = signedIn.naming(((AuthnContextRequest.Satisfied) decision).classRef());
+        if (sp.profile() == SpProfile.AWS_SIGNIN) {
+            aws.respond(exchange, session, person, RoleChoice.all(), pending.relayState(),
+                    Optional.of(pending.requestId()));
+            return;
+        }
         SignedResponse signed;
         try {
             signed = idp.basicSso().respond(person, new BasicSsoService.Recipient(sp.entityId(), pending.acsUrl(),
@@ -121,9 +159,13 @@ public final class SpSsoEndpoints {
                 false);
     }
 
-    /** {@code POST /saml2/ecp}: the ECP profile, with the same request checks (and replay cache) as the browser bindings. */
-    public EcpEndpoint ecp(PasswordCheck passwords) {
-        return new EcpEndpoint(idp, checks, passwords, audit, metrics, sessions.absoluteTimeout());
+    /**
+     * {@code POST /saml2/ecp}: the ECP profile, with the same request checks (and replay cache) as the browser
+     * bindings, and TOTP codes from the {@value EcpEndpoint#OTP_HEADER} header as its second factor.
+     */
+    public EcpEndpoint ecp(PasswordCheck passwords, SecondFactorCheck secondFactors) {
+        return new EcpEndpoint(idp, checks, passwords, audit, metrics, sessions.absoluteTimeout(), aws.mfa(),
+                secondFactors);
     }
 
     /** Where a login goes when a request is waiting (the login page redirects here). */

@@ -18,6 +18,7 @@ import dev.stsbridge.idp.web.http.Endpoint;
 import dev.stsbridge.idp.web.http.Exchange;
 import dev.stsbridge.idp.web.http.HttpError;
 import dev.stsbridge.idp.web.login.LoginEndpoints;
+import dev.stsbridge.idp.web.mfa.MfaGate;
 import dev.stsbridge.idp.web.ops.AuditLog;
 import dev.stsbridge.idp.web.ops.WebMetrics;
 import dev.stsbridge.idp.web.session.Session;
@@ -25,7 +26,8 @@ import dev.stsbridge.idp.web.session.Sessions;
 
 /**
  * {@code GET /sso/aws[?account=&role=][&RelayState=]}: IdP-initiated sign-in to AWS. In order: signed in (else to
- * the login page and back) -> RelayState is an AWS console URL -> the role choice -> {@code SsoService.respond}
+ * the login page and back) -> RelayState is an AWS console URL -> the role choice -> a second factor if the role
+ * has {@code require-mfa} and the session has none (to {@code /mfa} and back) -> {@code SsoService.respond}
  * (pre-flight, build, sign) -> the POST form page, audited; or the pre-flight refusal shown, audited, nothing
  * posted.
  */
@@ -33,17 +35,27 @@ public final class AwsSsoEndpoint implements Endpoint {
 
     /** AWS's SP entity ID, as the audit log and metrics name it. */
     public static final String AWS_SP = "urn:amazon:webservices";
+    /** Refusal of an assertion whose role needs a second factor the session has not had. */
+    public static final String MFA_REQUIRED = "This role requires multi-factor sign-in; sign in with your second "
+            + "factor first.";
 
     private final IdpApplication idp;
     private final Sessions sessions;
     private final AuditLog audit;
     private final WebMetrics metrics;
+    private final MfaGate mfa;
 
-    public AwsSsoEndpoint(IdpApplication idp, Sessions sessions, AuditLog audit, WebMetrics metrics) {
+    public AwsSsoEndpoint(IdpApplication idp, Sessions sessions, AuditLog audit, WebMetrics metrics, MfaGate mfa) {
         this.idp = idp;
         this.sessions = sessions;
         this.audit = audit;
         this.metrics = metrics;
+        this.mfa = mfa;
+    }
+
+    /** The second-factor gate (SP-initiated sign-in to AWS asks it too). */
+    public MfaGate mfa() {
+        return mfa;
     }
 
     @Override
@@ -56,14 +68,32 @@ public final class AwsSsoEndpoint implements Endpoint {
         }
         Optional<String> relayState = exchange.query("RelayState").map(AwsConsoleUrl::check);
         RoleChoice choice = choice(exchange);
+        if (mfa.roleNeedsStepUp(session.get().user().orElseThrow(), choice)) {
+            String query = exchange.rawQuery();
+            mfa.stepUp(exchange, session.get(), exchange.path() + (query.isEmpty() ? "" : "?" + query));
+            return;
+        }
         respond(exchange, session.get(), choice, relayState, Optional.empty());
         metrics.ssoTime(System.nanoTime() - start);
     }
 
-    /** Signs and posts (or shows the refusal); shared with SP-initiated sign-in to AWS. */
+    /**
+     * Signs and posts (or shows the refusal); shared with SP-initiated sign-in to AWS, whose caller has already
+     * stepped up when needed.
+     *
+     * @throws HttpError 403 when the role needs a second factor the session has not had (never signed)
+     */
     public void respond(Exchange exchange, Session session, RoleChoice choice, Optional<String> relayState,
                         Optional<String> inResponseTo) {
-        SignedInUser person = session.user().orElseThrow();
+        respond(exchange, session, session.user().orElseThrow(), choice, relayState, inResponseTo);
+    }
+
+    /** The same for {@code person} (the session's login, perhaps naming the class RequestedAuthnContext asked for). */
+    public void respond(Exchange exchange, Session session, SignedInUser person, RoleChoice choice,
+                        Optional<String> relayState, Optional<String> inResponseTo) {
+        if (mfa.roleNeedsStepUp(session.user().orElseThrow(), choice)) {
+            throw HttpError.forbidden(MFA_REQUIRED);
+        }
         SsoOutcome outcome;
         try {
             outcome = idp.sso().respond(person, choice, relayState, inResponseTo);
