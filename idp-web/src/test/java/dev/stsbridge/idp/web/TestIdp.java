@@ -35,10 +35,17 @@ public final class TestIdp implements AutoCloseable {
 
     private TestIdp(Path dataDir, List<ServiceProviderConfig> sps, ServerSettings settings,
                     java.util.Optional<dev.stsbridge.idp.web.portal.AccessCheck> access) {
+        this(dataDir, sps, settings, access, c -> c);
+    }
+
+    private TestIdp(Path dataDir, List<ServiceProviderConfig> sps, ServerSettings settings,
+                    java.util.Optional<dev.stsbridge.idp.web.portal.AccessCheck> access,
+                    java.util.function.UnaryOperator<StsbridgeConfig> change) {
         this.dataDir = dataDir;
         StsbridgeConfig demo = StsbridgeConfig.demo().withDataDir(dataDir);
         StsbridgeConfig config = new StsbridgeConfig(demo.entityId(), demo.baseUrl(), dataDir, demo.directory(),
                 demo.aws(), demo.nameId(), demo.assertion(), demo.server(), sps);
+        config = change.apply(config);
         new KeyRingService(new KeyRingStore(dataDir, Map.of()), new SigningKeyGenerator(clock))
                 .generate(new KeySpec(KeyAlgorithm.RSA_2048, config.entityId(), Duration.ofDays(365)), false);
         this.idp = IdpApplication.start(config, Map.of(), clock);
@@ -55,6 +62,25 @@ public final class TestIdp implements AutoCloseable {
 
     public static TestIdp start(Path dataDir, ServerSettings settings) {
         return new TestIdp(dataDir, List.of(), settings, java.util.Optional.empty());
+    }
+
+    /**
+     * With the demo's {@code aws} and {@code mfa} as {@code yamlChange} rewrites the demo configuration's text
+     * (e.g. adding {@code require-mfa} to a role and an {@code mfa} section).
+     */
+    public static TestIdp startWith(Path dataDir, List<ServiceProviderConfig> sps,
+                                    java.util.function.UnaryOperator<String> yamlChange) {
+        String demo;
+        try (java.io.InputStream in = TestIdp.class.getClassLoader().getResourceAsStream(
+                StsbridgeConfig.DEMO_RESOURCE)) {
+            demo = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        StsbridgeConfig changed = StsbridgeConfig.parse(yamlChange.apply(demo), "demo.yaml", dataDir);
+        return new TestIdp(dataDir, sps, ServerSettings.loopback(0), java.util.Optional.empty(),
+                c -> new StsbridgeConfig(c.entityId(), c.baseUrl(), c.dataDir(), c.directory(), changed.aws(),
+                        c.nameId(), c.assertion(), c.server(), c.serviceProviders(), changed.mfa()));
     }
 
     /** With the explain page's access form answered by {@code access}. */
