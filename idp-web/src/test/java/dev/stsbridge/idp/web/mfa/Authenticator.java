@@ -9,7 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
 /** An authenticator app for tests: reads the secret off the enrollment page and computes codes from it (RFC 6238). */
-final class Authenticator {
+public final class Authenticator {
 
     private static final Pattern SECRET = Pattern.compile("<code id=\"totp-secret\">([A-Z2-7 ]+)</code>");
 
@@ -20,7 +20,7 @@ final class Authenticator {
     }
 
     /** The secret shown on an enrollment page. */
-    static Authenticator scan(String enrollmentPage) {
+    public static Authenticator scan(String enrollmentPage) {
         Matcher m = SECRET.matcher(enrollmentPage);
         if (!m.find()) {
             throw new AssertionError("no TOTP secret on the page: " + enrollmentPage);
@@ -28,7 +28,7 @@ final class Authenticator {
         return new Authenticator(base32(m.group(1).replace(" ", "")));
     }
 
-    String code(Instant at) {
+    public String code(Instant at) {
         try {
             return new TimeBasedOneTimePasswordGenerator().generateOneTimePasswordString(
                     new SecretKeySpec(secret, "HmacSHA1"), at);
