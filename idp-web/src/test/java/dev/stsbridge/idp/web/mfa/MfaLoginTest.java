@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +51,13 @@ class MfaLoginTest {
         assertThat(enroll.body()).contains("<svg id=\"totp-qr\"").contains("id=\"mfa-required\"");
         assertThat(enroll.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("script-src 'sha256-").doesNotContain("unsafe-inline");
+        Matcher script = Pattern.compile("(?s)<script>(.*?)</script>").matcher(enroll.body());
+        assertThat(script.find()).isTrue();
+        assertThat(enroll.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .as("the page's one script is the one its policy allows")
+                .contains("'sha256-" + sha256(script.group(1)) + "'");
+        assertThat(Browser.unescape(enroll.body())).contains("data-ceremony=\"create\"")
+                .contains("\"rp\":{\"id\":\"127.0.0.1\"");
         alicesApp = Authenticator.scan(enroll.body());
 
         HttpResponse<String> wrong = browser.post("/mfa/enroll/totp", form("csrf", Browser.csrf(enroll.body()),
@@ -172,6 +180,15 @@ class MfaLoginTest {
         Browser browser = loginToSecondStep();
         browser.get("/mfa");
         assertThat(browser.post("/mfa/totp", form("csrf", "forged", "code", "123456")).statusCode()).isEqualTo(403);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Browser loginToSecondStep() {
