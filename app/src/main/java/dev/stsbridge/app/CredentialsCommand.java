@@ -67,6 +67,11 @@ public final class CredentialsCommand implements Callable<Integer> {
     @Option(names = "--sts-endpoint", paramLabel = "URL", description = "STS endpoint (default: the profile's).")
     Optional<URI> stsEndpoint = Optional.empty();
 
+    @Option(names = "--otp", paramLabel = "CODE",
+            description = "A current code from your authenticator app, when the IdP requires MFA (default: "
+                    + "STSBRIDGE_OTP).")
+    Optional<String> otp = Optional.empty();
+
     @Override
     public Integer call() throws IOException {
         Environment environment = main.environment();
@@ -118,7 +123,8 @@ public final class CredentialsCommand implements Callable<Integer> {
         try {
             ProfileCache.Entry entry = CliSignIn.signIn(idpUrl, name, password, accountChoice, roleChoice,
                     duration.or(() -> before.flatMap(LoginSettings::durationSeconds)),
-                    stsEndpoint.or(() -> before.flatMap(LoginSettings::stsEndpoint)), question -> Optional.empty());
+                    stsEndpoint.or(() -> before.flatMap(LoginSettings::stsEndpoint)), LoginOptions.otp(otp, environment),
+                    question -> Optional.empty());
             cache.write(profile, entry);
             return entry;
         } finally {

@@ -61,6 +61,11 @@ public final class LoginCommand implements Callable<Integer> {
             description = "Call this STS instead of AWS's (the verifier: http://127.0.0.1:8090).")
     Optional<URI> stsEndpoint = Optional.empty();
 
+    @Option(names = "--otp", paramLabel = "CODE",
+            description = "A current code from your authenticator app, when the IdP requires MFA (default: "
+                    + "STSBRIDGE_OTP).")
+    Optional<String> otp = Optional.empty();
+
     @Override
     public Integer call() {
         Environment environment = main.environment();
@@ -76,7 +81,7 @@ public final class LoginCommand implements Callable<Integer> {
             ProfileCache.Entry entry;
             try {
                 entry = CliSignIn.signIn(LoginOptions.withoutTrailingSlash(idp), name, password, account, role,
-                        duration, stsEndpoint, LoginOptions::ask);
+                        duration, stsEndpoint, LoginOptions.otp(otp, environment), LoginOptions::ask);
             } finally {
                 Arrays.fill(password, '\0');
             }

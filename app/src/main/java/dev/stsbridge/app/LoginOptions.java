@@ -48,6 +48,12 @@ final class LoginOptions {
         return Optional.ofNullable(console.readPassword("Password for %s: ", user));
     }
 
+    /** The TOTP code: the option, else {@code STSBRIDGE_OTP}. */
+    static Optional<String> otp(Optional<String> option, Environment environment) {
+        return option.or(() -> Optional.ofNullable(environment.variables().get("STSBRIDGE_OTP")))
+                .map(String::strip).filter(s -> !s.isEmpty());
+    }
+
     /** Asks on the terminal; empty without one. */
     static Optional<String> ask(String question) {
         Console console = System.console();

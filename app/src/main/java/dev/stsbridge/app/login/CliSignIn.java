@@ -15,15 +15,17 @@ public final class CliSignIn {
 
     /**
      * @param account with {@code role}: the role to use (else the only one, else asked)
+     * @param otp a current TOTP code, for an IdP that requires MFA
      * @param ask asks the person a question on the terminal (empty without one)
      */
     public static ProfileCache.Entry signIn(URI idp, String user, char[] password, Optional<String> account,
                                             Optional<String> role, Optional<Integer> durationSeconds,
-                                            Optional<URI> stsEndpoint, Function<String, Optional<String>> ask) {
+                                            Optional<URI> stsEndpoint, Optional<String> otp,
+                                            Function<String, Optional<String>> ask) {
         IdpClient client = new IdpClient(idp);
         RoleCatalogue catalogue = client.catalogue(user, password);
         RoleCatalogue.Choice choice = RolePicker.pick(catalogue, account, role, ask);
-        EcpExchange.Answer answer = client.assertion(catalogue, choice, user, password);
+        EcpExchange.Answer answer = client.assertion(catalogue, choice, user, password, otp);
         SessionCredentials credentials = StsSignIn.assumeRole(answer, choice, durationSeconds, stsEndpoint);
         LoginSettings settings = new LoginSettings(client.base(), user, choice.account().id(), choice.role().name(),
                 durationSeconds, stsEndpoint);

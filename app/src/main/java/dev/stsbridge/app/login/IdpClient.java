@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class IdpClient {
 
     static final String CATALOGUE_PATH = "/api/v1/roles";
+    /** The header that carries a TOTP code to the ECP endpoint (MFA). */
+    static final String OTP_HEADER = "X-Stsbridge-OTP";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,16 +70,18 @@ public final class IdpClient {
                 URI.create(json.path("ecpUrl").asText(idp + "/saml2/ecp")), accounts);
     }
 
-    /** The signed SAML response for this role, over ECP. */
+    /** The signed SAML response for this role, over ECP (with a TOTP code when MFA asks for one). */
     public EcpExchange.Answer assertion(RoleCatalogue catalogue, RoleCatalogue.Choice choice, String user,
-                                        char[] password) {
+                                        char[] password, Optional<String> otp) {
         EcpExchange exchange = EcpExchange.forAws(catalogue.signinUrl());
         String query = "?account=" + encode(choice.account().id()) + "&role=" + encode(choice.role().name());
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(catalogue.ecpUrl() + query))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(catalogue.ecpUrl() + query))
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("Accept", "text/xml, application/vnd.paos+xml")
                 .header("Authorization", basic(user, password))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.envelope())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.envelope()));
+        otp.ifPresent(code -> request.header(OTP_HEADER, code));
+        HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
             throw refusal(response.statusCode(), EcpExchange.faultString(response.body())
                     .orElse("HTTP " + response.statusCode()));
