@@ -58,6 +58,23 @@ public final class SessionPermissions {
         return engine.evaluate(set, RequestContext.of(principal.requester(), action, resource, keys));
     }
 
+    /**
+     * Whether a resource-based policy by itself allows the principal's request (no applicable Deny, an applicable
+     * Allow naming the principal, its role or its account): the engine's cross-account rule with an identity side
+     * that allows everything.
+     */
+    public boolean resourcePolicyAllows(SessionFacts principal, String action, String resource,
+                                        SourcedPolicy resourcePolicy, Map<String, List<String>> requestKeys) {
+        Map<String, List<String>> keys = new HashMap<>(contextKeys(principal));
+        keys.putAll(requestKeys);
+        PolicySet set = PolicySet.identityOnly(List.of(ALLOW_ALL)).withResource(List.of(resourcePolicy), true);
+        return engine.evaluate(set, RequestContext.of(principal.requester(), action, resource, keys)).allowed();
+    }
+
+    private static final SourcedPolicy ALLOW_ALL = new SourcedPolicy("AllowAll", PolicySourceType.NONE, Policy.parse(
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
+            PolicyGrammar.IDENTITY));
+
     /** The role's policies, boundary and the session policies, as the engine groups them. */
     public PolicySet policySet(SessionFacts session) {
         RolePermissions permissions = iam.permissions(session.roleArn());

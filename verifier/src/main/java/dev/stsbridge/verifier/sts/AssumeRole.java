@@ -18,7 +18,6 @@ import dev.stsbridge.verifier.auth.Caller;
 import dev.stsbridge.verifier.iam.IamDirectory;
 import dev.stsbridge.verifier.iam.IamRole;
 import dev.stsbridge.verifier.policy.Evaluation;
-import dev.stsbridge.verifier.policy.MatchedStatement;
 import dev.stsbridge.verifier.policy.PolicySourceType;
 import dev.stsbridge.verifier.policy.PrincipalType;
 import dev.stsbridge.verifier.policy.SessionPermissions;
@@ -114,13 +113,17 @@ public final class AssumeRole {
         return role;
     }
 
-    /** Allowed by the engine, and the trust policy itself among the statements that allowed it. */
+    /**
+     * Allowed by the engine (the caller's policies with the trust policy as the resource-based policy), and the trust
+     * policy itself allows the caller (role trust policies must always allow, even where an identity-based Allow
+     * would suffice for another resource): asked of the same engine as a cross-account request whose identity side
+     * allows everything, so that only the trust policy decides.
+     */
     private void require(StsPrincipal principal, IamRole role, SourcedPolicy trust, String action,
                          Map<String, List<String>> keys) {
         boolean crossAccount = !role.accountId().equals(principal.facts().accountId());
         Evaluation evaluation = permissions.evaluate(principal.facts(), action, role.arn(), trust, crossAccount, keys);
-        boolean trusted = evaluation.matchedStatements().stream()
-                .anyMatch(m -> m.role() == MatchedStatement.PolicyRole.RESOURCE);
+        boolean trusted = permissions.resourcePolicyAllows(principal.facts(), action, role.arn(), trust, keys);
         if (!evaluation.allowed() || !trusted) {
             throw StsRefusals.notAuthorized(principal.arn(), action, role.arn());
         }
