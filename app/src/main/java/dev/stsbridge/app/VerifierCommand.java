@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 
 import dev.stsbridge.verifier.VerifierApplication;
 import dev.stsbridge.verifier.VerifierServer;
+import dev.stsbridge.verifier.imds.ImdsServer;
+import dev.stsbridge.verifier.imds.ImdsSettings;
 import dev.stsbridge.verifier.VerifierSettings;
 import dev.stsbridge.verifier.auth.Account;
 import picocli.CommandLine.Command;
@@ -51,6 +53,15 @@ public final class VerifierCommand implements Callable<Integer> {
             description = "Clock skew allowed on SAML NotBefore/NotOnOrAfter (default: ${DEFAULT-VALUE}).")
     long clockSkewSeconds;
 
+    @Option(names = "--imds-role", paramLabel = "ROLE",
+            description = "Also serve EC2's instance metadata (IMDSv2) with this instance profile role (a role name "
+                    + "of the first account, or a role ARN); SDKs find it through AWS_EC2_METADATA_SERVICE_ENDPOINT.")
+    Optional<String> imdsRole;
+
+    @Option(names = "--imds-port", defaultValue = "8091",
+            description = "Port of the instance metadata model (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int imdsPort;
+
     @Spec
     CommandSpec spec;
 
@@ -67,8 +78,21 @@ public final class VerifierCommand implements Callable<Integer> {
             err.println("stsbridge verifier: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(verifier::close, "verifier-shutdown"));
-        printBanner(verifier, spec.commandLine().getOut());
+        Optional<ImdsServer> imds;
+        try {
+            imds = imdsRole.map(role -> ImdsServer.start(new ImdsSettings(host, imdsPort, role, "i-0123456789abcdef0",
+                    Duration.ofHours(6), Duration.ofMinutes(15)), verifier.core().accounts().all().get(0).id(),
+                    verifier.core().iam(), verifier.assumeRole(), Clock.systemUTC()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            verifier.close();
+            err.println("stsbridge verifier: " + e.getMessage() + "; choose another port with --imds-port");
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            imds.ifPresent(ImdsServer::close);
+            verifier.close();
+        }, "verifier-shutdown"));
+        printBanner(verifier, spec.commandLine().getOut(), imds);
         if (!isLoopback(host)) {
             err.println("stsbridge verifier: warning: serving plain HTTP with known demo keys on " + host
                     + ", which is not a loopback address");
@@ -86,8 +110,10 @@ public final class VerifierCommand implements Callable<Integer> {
         return settings;
     }
 
-    private void printBanner(VerifierApplication verifier, PrintWriter out) {
+    private void printBanner(VerifierApplication verifier, PrintWriter out, Optional<ImdsServer> imds) {
         out.println("stsbridge verifier: AWS IAM, STS and console sign-in model on " + verifier.endpoint());
+        imds.ifPresent(server -> out.println("  instance metadata (IMDSv2) for role " + imdsRole.orElseThrow()
+                + ": AWS_EC2_METADATA_SERVICE_ENDPOINT=" + server.endpoint()));
         out.println("  state: " + dataDir.resolve("verifier").resolve("state.json"));
         out.println("  accounts and their access keys (SigV4, region us-east-1):");
         for (Account account : verifier.core().accounts().all()) {

@@ -7,6 +7,16 @@ import java.util.stream.Stream;
 import dev.stsbridge.verifier.VerifierServer.Mount;
 import dev.stsbridge.verifier.api.IamActions;
 import dev.stsbridge.verifier.api.IamPolicyActions;
+import dev.stsbridge.verifier.api.IamUserActions;
+import dev.stsbridge.verifier.auth.Account;
+import dev.stsbridge.verifier.iam.AccessKeys;
+import dev.stsbridge.verifier.iam.MfaDevices;
+import dev.stsbridge.verifier.iam.UserPolicies;
+import dev.stsbridge.verifier.iam.Users;
+import dev.stsbridge.verifier.policy.TrustPolicies;
+import dev.stsbridge.verifier.sts.AssumeRole;
+import dev.stsbridge.verifier.sts.FederationTokens;
+import dev.stsbridge.verifier.sts.MfaCheck;
 import dev.stsbridge.verifier.api.RoleSessionAccess;
 import dev.stsbridge.verifier.api.SimulatorActions;
 import dev.stsbridge.verifier.api.StsActions;
@@ -31,7 +41,8 @@ import dev.stsbridge.verifier.sts.AssumeRoleWithSamlOperation;
 import dev.stsbridge.verifier.sts.InMemoryCredentialIssuer;
 
 /**
- * Wires and starts the verifier: accounts -> IAM state (loaded from the data directory) -> credential issuer -> the
+ * Wires and starts the verifier: accounts -> IAM state (loaded from the data directory) -> credential issuer -> IAM
+ * users, keys and MFA devices -> STS AssumeRole / GetFederationToken / GetSessionToken (one policy engine) -> the
  * SAML half (trust-policy validator, AssumeRoleWithSAML pipeline, console pages) -> the console federation endpoint
  * ({@code /federation}, sharing the console sessions) -> the IAM and STS Query APIs -> the HTTP server. The one place
  * that decides what runs.
@@ -44,15 +55,24 @@ public final class VerifierApplication implements AutoCloseable {
     private final Roles roles;
     private final ManagedPolicies managedPolicies;
     private final RolePolicies rolePolicies;
+    private final IamUsersHalf users;
+    private final AssumeRole assumeRole;
+
+    /** IAM's user operations, kept together (they are wired and exposed as one). */
+    public record IamUsersHalf(Users users, UserPolicies policies, AccessKeys accessKeys, MfaDevices mfaDevices) {
+    }
 
     private VerifierApplication(VerifierServer server, VerifierCore core, SamlProviders samlProviders, Roles roles,
-                                ManagedPolicies managedPolicies, RolePolicies rolePolicies) {
+                                ManagedPolicies managedPolicies, RolePolicies rolePolicies, IamUsersHalf users,
+                                AssumeRole assumeRole) {
         this.server = server;
         this.core = core;
         this.samlProviders = samlProviders;
         this.roles = roles;
         this.managedPolicies = managedPolicies;
         this.rolePolicies = rolePolicies;
+        this.users = users;
+        this.assumeRole = assumeRole;
     }
 
     /**
@@ -82,22 +102,36 @@ public final class VerifierApplication implements AutoCloseable {
         PermissionPolicies permissionPolicies = new PermissionPolicies();
         ManagedPolicies managedPolicies = new ManagedPolicies(iam, permissionPolicies, ids, settings.clock());
         RolePolicies rolePolicies = new RolePolicies(iam, permissionPolicies);
+        IamUsersHalf users = new IamUsersHalf(new Users(iam, ids, settings.clock()),
+                new UserPolicies(iam, permissionPolicies), new AccessKeys(iam, ids, settings.clock()),
+                new MfaDevices(iam, ids, settings.clock()));
+        SessionPermissions sessionPermissions = new SessionPermissions(iam, permissionPolicies, settings.clock());
+        RoleSessionAccess access = new RoleSessionAccess(sessionPermissions);
+        MfaCheck mfa = users.mfaDevices()::authenticate;
+        AssumeRole assumeRole = new AssumeRole(iam, new TrustPolicies(), sessionPermissions, mfa, credentials,
+                settings.clock());
+        StsActions.StsOperations sts = new StsActions.StsOperations(assumeRole,
+                new FederationTokens(sessionPermissions, mfa, credentials, settings.clock()),
+                keyId -> accounts.byAccessKeyId(keyId).map(Account::id)
+                        .or(() -> iam.userByAccessKey(keyId).map(o -> o.user().accountId()))
+                        .or(() -> credentials.find(keyId).map(found -> found.grant().accountId())));
         AssumeRoleWithSamlOperation assumeRoleWithSaml = samlHalf.assumeRoleWithSaml(core);
         List<Mount> consolePages = Stream.concat(samlHalf.consolePages(core, assumeRoleWithSaml).stream(),
                 Stream.of(new Mount("/federation", new FederationHandler(credentials, core.consoleSessions(),
                         settings.clock())))).toList();
 
         QueryHandler query = new QueryHandler(List.of(
-                StsActions.service(assumeRoleWithSaml, ApiModel.load(ApiModel.STS)),
+                StsActions.service(assumeRoleWithSaml, sts, ApiModel.load(ApiModel.STS)),
                 IamActions.service(ApiModel.load(ApiModel.IAM), Stream.of(
                         IamActions.actions(samlProviders, roles),
                         IamPolicyActions.actions(managedPolicies, rolePolicies),
+                        IamUserActions.actions(users.users(), users.policies(), users.accessKeys(), users.mfaDevices()),
                         SimulatorActions.actions(new PolicySimulator(iam, permissionPolicies))).flatMap(List::stream).toList())),
-                new SigV4Authenticator(accounts, credentials, settings.clock(), new RoleSessionAccess(
-                        new SessionPermissions(iam, permissionPolicies, settings.clock()))),
+                new SigV4Authenticator(accounts, credentials, settings.clock(), access, iam, access),
                 BodyLimits.standard());
         VerifierServer server = new VerifierServer(settings.host(), settings.port(), query, consolePages).start();
-        return new VerifierApplication(server, core, samlProviders, roles, managedPolicies, rolePolicies);
+        return new VerifierApplication(server, core, samlProviders, roles, managedPolicies, rolePolicies, users,
+                assumeRole);
     }
 
     /** {@code http://host:port} */
@@ -132,6 +166,16 @@ public final class VerifierApplication implements AutoCloseable {
     /** IAM's operations on a role's permission policies, for setting them up in-process. */
     public RolePolicies rolePolicies() {
         return rolePolicies;
+    }
+
+    /** IAM's user, access key and MFA device operations, for setting them up in-process. */
+    public IamUsersHalf users() {
+        return users;
+    }
+
+    /** STS AssumeRole, also the source of instance-profile credentials ({@code imds}). */
+    public AssumeRole assumeRole() {
+        return assumeRole;
     }
 
     /** Blocks until the server stops. */

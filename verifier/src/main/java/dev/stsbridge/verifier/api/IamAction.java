@@ -10,6 +10,8 @@ import java.util.function.Function;
 
 import dev.stsbridge.verifier.AwsError;
 import dev.stsbridge.verifier.auth.Caller;
+import dev.stsbridge.verifier.sts.SessionOrigin;
+import dev.stsbridge.verifier.AwsError;
 import dev.stsbridge.verifier.iam.IamCaller;
 import dev.stsbridge.verifier.iam.IamStore;
 import dev.stsbridge.verifier.iam.Tag;
@@ -49,9 +51,7 @@ public final class IamAction {
 
     private static QueryAction.Handler adapt(Handler handler, Function<ActionCall, String> resource) {
         return (call, xml) -> {
-            if (call.caller() instanceof Caller.RoleSession session) {
-                session.authorize("iam:" + call.action(), resource.apply(call));
-            }
+            authorize(call, resource.apply(call));
             IamCaller caller = new IamCaller(call.caller().accountId(), call.caller().arn(), call.action());
             try {
                 handler.handle(caller, call, xml);
@@ -59,6 +59,48 @@ public final class IamAction {
                 throw new DetailedRefusal(e.error(), e.getMessage());
             }
         };
+    }
+
+    /**
+     * Whether the caller may call this IAM action on {@code resource}: the root user always; an IAM user or a role
+     * session when its policies allow it. Temporary credentials of GetFederationToken, and of GetSessionToken without
+     * MFA, may call no IAM action at all (AWS: "You cannot call any IAM API operations ... unless MFA authentication
+     * information is included"), answered as AWS does, {@code InvalidClientTokenId}.
+     */
+    public static void authorize(ActionCall call, String resource) {
+        String action = "iam:" + call.action();
+        if (call.caller() instanceof Caller.IamUser user) {
+            user.authorize(action, resource);
+        } else if (call.caller() instanceof Caller.RoleSession session) {
+            SessionOrigin origin = session.origin();
+            boolean mfa = session.session().grant().mfaAuthenticatedAt().isPresent();
+            if (origin == SessionOrigin.GET_FEDERATION_TOKEN || origin == SessionOrigin.GET_SESSION_TOKEN && !mfa) {
+                throw AwsError.sender("InvalidClientTokenId", "The security token included in the request is invalid",
+                        403).exception();
+            }
+            session.authorize(action, resource);
+        }
+    }
+
+    /** The name of the caller's own IAM user, when a UserName parameter is left out ({@code ValidationError} for others). */
+    public static String userName(ActionCall call) {
+        Optional<String> given = call.optional("UserName");
+        if (given.isPresent()) {
+            return given.get();
+        }
+        String arn = call.caller().arn();
+        if (arn.startsWith("arn:aws:iam::") && arn.contains(":user/")) {
+            return arn.substring(arn.lastIndexOf('/') + 1);
+        }
+        throw AwsError.validation("Must specify userName when calling with non-User credentials").exception();
+    }
+
+    /** The ARN of a user of the caller's account, for an AccessDenied. */
+    public static String userArn(ActionCall call) {
+        return "arn:aws:iam::" + call.caller().accountId() + ":user/" + call.optional("UserName").orElseGet(() -> {
+            String arn = call.caller().arn();
+            return arn.contains(":user/") ? arn.substring(arn.lastIndexOf('/') + 1) : "";
+        });
     }
 
     /** The ARN of a role of the caller's account, for an AccessDenied. */

@@ -6,16 +6,21 @@ import java.util.Objects;
 import dev.stsbridge.verifier.AwsError;
 import dev.stsbridge.verifier.auth.Caller;
 import dev.stsbridge.verifier.auth.SessionAuthorizer;
+import dev.stsbridge.verifier.auth.UserAuthorizer;
 import dev.stsbridge.verifier.policy.Evaluation;
+import dev.stsbridge.verifier.policy.PrincipalType;
+import dev.stsbridge.verifier.policy.SessionFacts;
 import dev.stsbridge.verifier.policy.SessionPermissions;
 
 /**
- * Whether a role session may call an action (IAM's, the simulator's): its role's policies, boundary and session policies, evaluated by
- * the policy engine. A refusal is AWS's {@code AccessDenied}: "User: <session ARN> is not authorized to perform:
- * iam:<Action> on resource: <ARN> because no identity-based policy allows the iam:<Action> action" (or "with an
- * explicit deny in a session policy", "because no permissions boundary allows ...").
+ * Whether a principal may call an action (IAM's, the simulator's, STS's): a role session (its role's policies,
+ * boundary and session policies), an IAM user (its policies and boundary), a federated user or a session token,
+ * evaluated by the policy engine; the root user (of a session token) may call anything. A refusal is AWS's
+ * {@code AccessDenied}: "User: <caller ARN> is not authorized to perform: iam:<Action> on resource: <ARN> because no
+ * identity-based policy allows the iam:<Action> action" (or "with an explicit deny in a session policy", "because no
+ * permissions boundary allows ...").
  */
-public final class RoleSessionAccess implements SessionAuthorizer {
+public final class RoleSessionAccess implements SessionAuthorizer, UserAuthorizer {
     private final SessionPermissions permissions;
 
     public RoleSessionAccess(SessionPermissions permissions) {
@@ -23,10 +28,22 @@ public final class RoleSessionAccess implements SessionAuthorizer {
     }
 
     @Override
-    public void authorize(Caller.RoleSession caller, String iamAction, String resource) {
-        Evaluation evaluation = permissions.evaluate(caller.session().grant().facts(), iamAction, resource, Map.of());
-        evaluation.refusalReason(iamAction).ifPresent(reason -> {
-            throw AwsError.accessDenied("User: " + caller.arn() + " is not authorized to perform: " + iamAction
+    public void authorize(Caller.RoleSession caller, String action, String resource) {
+        SessionFacts facts = caller.session().grant().facts();
+        if (facts.principalType() != PrincipalType.ACCOUNT) {
+            require(facts, caller.arn(), action, resource);
+        }
+    }
+
+    @Override
+    public void authorize(Caller.IamUser caller, String action, String resource) {
+        require(caller.facts(), caller.arn(), action, resource);
+    }
+
+    private void require(SessionFacts facts, String callerArn, String action, String resource) {
+        Evaluation evaluation = permissions.evaluate(facts, action, resource, Map.of());
+        evaluation.refusalReason(action).ifPresent(reason -> {
+            throw AwsError.accessDenied("User: " + callerArn + " is not authorized to perform: " + action
                     + " on resource: " + resource + " " + reason).exception();
         });
     }

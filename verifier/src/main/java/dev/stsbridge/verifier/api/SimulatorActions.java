@@ -89,11 +89,9 @@ public final class SimulatorActions {
         xml.end();
     }
 
-    /** A role session may simulate when its policies allow it, as for the other IAM actions. */
+    /** A role session or user may simulate when its policies allow it, as for the other IAM actions. */
     private static void refuseRoleSessions(ActionCall call, String resource) {
-        if (call.caller() instanceof Caller.RoleSession session) {
-            session.authorize("iam:" + call.action(), resource);
-        }
+        IamAction.authorize(call, resource);
     }
 
     private static void writeResult(XmlWriter xml, SimulationResult result) {

@@ -40,6 +40,11 @@ public sealed interface Caller {
             Objects.requireNonNull(authorizer, "authorizer");
         }
 
+        /** The kind of temporary credentials (role session, federated user, session token). */
+        public dev.stsbridge.verifier.sts.SessionOrigin origin() {
+            return session.grant().origin();
+        }
+
         /** A session whose permissions are unknown: it may call nothing that needs them. */
         public RoleSession(IssuedSession session) {
             this(session, SessionAuthorizer.DENY_ALL);
@@ -58,6 +63,41 @@ public sealed interface Caller {
         @Override
         public String accountId() {
             return session.grant().accountId();
+        }
+    }
+
+    /**
+     * Signed with an IAM user's long-term access key, and what decides its permissions.
+     *
+     * @param user the user
+     * @param accessKeyId the key the request was signed with
+     */
+    record IamUser(dev.stsbridge.verifier.iam.IamUser user, String accessKeyId, UserAuthorizer authorizer)
+            implements Caller {
+        public IamUser {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(accessKeyId, "accessKeyId");
+            Objects.requireNonNull(authorizer, "authorizer");
+        }
+
+        /** @throws dev.stsbridge.verifier.AwsException {@code AccessDenied} unless its policies allow it */
+        public void authorize(String action, String resource) {
+            authorizer.authorize(this, action, resource);
+        }
+
+        /** What the policy engine needs of the user. */
+        public dev.stsbridge.verifier.policy.SessionFacts facts() {
+            return dev.stsbridge.verifier.policy.SessionFacts.iamUser(user.accountId(), user.arn(), user.userId());
+        }
+
+        @Override
+        public String arn() {
+            return user.arn();
+        }
+
+        @Override
+        public String accountId() {
+            return user.accountId();
         }
     }
 

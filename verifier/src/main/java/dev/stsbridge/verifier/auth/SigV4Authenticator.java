@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.stsbridge.verifier.AwsError;
+import dev.stsbridge.verifier.iam.IamDirectory;
 import dev.stsbridge.verifier.auth.AuthorizationHeader.CredentialScope;
 import dev.stsbridge.verifier.sts.CredentialIssuer;
 import dev.stsbridge.verifier.sts.CredentialIssuer.IssuedSession;
@@ -39,6 +40,8 @@ public final class SigV4Authenticator {
     private final CredentialIssuer issuer;
     private final Clock clock;
     private final SessionAuthorizer sessions;
+    private final IamDirectory users;
+    private final UserAuthorizer userAccess;
     private final SignatureCalculator signatures = new SignatureCalculator();
 
     /** Role sessions it authenticates may call nothing that needs permissions. */
@@ -48,10 +51,36 @@ public final class SigV4Authenticator {
 
     /** Role sessions it authenticates carry {@code sessions}, which decides what they may call. */
     public SigV4Authenticator(Accounts accounts, CredentialIssuer issuer, Clock clock, SessionAuthorizer sessions) {
+        this(accounts, issuer, clock, sessions, new IamDirectory() {
+            @Override
+            public Optional<dev.stsbridge.verifier.iam.SamlProvider> samlProvider(String providerArn) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<dev.stsbridge.verifier.iam.SamlProvider> samlProviderByUuid(String uuid) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<dev.stsbridge.verifier.iam.IamRole> role(String roleArn) {
+                return Optional.empty();
+            }
+        }, UserAuthorizer.DENY_ALL);
+    }
+
+    /**
+     * Also authenticates IAM users' long-term access keys ({@code users}), whose callers carry {@code userAccess},
+     * which decides what they may call.
+     */
+    public SigV4Authenticator(Accounts accounts, CredentialIssuer issuer, Clock clock, SessionAuthorizer sessions,
+                              IamDirectory users, UserAuthorizer userAccess) {
         this.accounts = accounts;
         this.issuer = issuer;
         this.clock = clock;
         this.sessions = sessions;
+        this.users = users;
+        this.userAccess = userAccess;
     }
 
     /**
@@ -79,7 +108,8 @@ public final class SigV4Authenticator {
 
     /** Whether an access key ID is one this model knows (an account key or an issued temporary key). */
     public boolean knows(String accessKeyId) {
-        return accounts.byAccessKeyId(accessKeyId).isPresent() || issuer.find(accessKeyId).isPresent();
+        return accounts.byAccessKeyId(accessKeyId).isPresent() || issuer.find(accessKeyId).isPresent()
+                || users.userByAccessKey(accessKeyId).isPresent();
     }
 
     /** The secret to check the signature with, and who the key stands for. */
@@ -134,6 +164,14 @@ public final class SigV4Authenticator {
                 throw invalidClientTokenId(); // a long-term key carries no session token
             }
             return new Credentials(account.get().secretAccessKey(), new Caller.AccountRoot(account.get()));
+        }
+        Optional<IamDirectory.UserKeyOwner> owner = users.userByAccessKey(accessKeyId);
+        if (owner.isPresent()) {
+            if (token.isPresent() || !owner.get().key().active()) {
+                throw invalidClientTokenId(); // a long-term key carries no session token; an inactive key is refused
+            }
+            return new Credentials(owner.get().key().secretAccessKey(),
+                    new Caller.IamUser(owner.get().user(), accessKeyId, userAccess));
         }
         IssuedSession session = issuer.find(accessKeyId).orElseThrow(SigV4Authenticator::invalidClientTokenId);
         byte[] expectedToken = session.credentials().sessionToken().getBytes(StandardCharsets.UTF_8);

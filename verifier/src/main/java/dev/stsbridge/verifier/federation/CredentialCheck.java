@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 import dev.stsbridge.verifier.sts.CredentialIssuer;
+import dev.stsbridge.verifier.sts.SessionOrigin;
 import dev.stsbridge.verifier.sts.CredentialIssuer.IssuedSession;
 import dev.stsbridge.verifier.sts.SessionGrant;
 
 /**
  * Verifies presented credentials with the STS that issued them: a temporary access key ID this verifier issued, the
  * same secret and session token (compared in constant time), not expired. Any failure is AWS's "Invalid credentials
- * parameter", without saying which part was wrong.
+ * parameter", without saying which part was wrong. GetSessionToken credentials are refused the same way: AWS's
+ * federation endpoint takes only role sessions and GetFederationToken sessions.
  */
 final class CredentialCheck {
     private final CredentialIssuer issuer;
@@ -26,7 +28,8 @@ final class CredentialCheck {
                 .orElseThrow(() -> FederationRefusal.invalidCredentials().exception());
         boolean secretMatches = same(issued.credentials().secretAccessKey(), presented.sessionKey());
         boolean tokenMatches = same(issued.credentials().sessionToken(), presented.sessionToken());
-        if (!(secretMatches & tokenMatches) || !issued.credentials().expiration().isAfter(now)) {
+        boolean consoleSession = issued.grant().origin() != SessionOrigin.GET_SESSION_TOKEN;
+        if (!(secretMatches & tokenMatches) || !issued.credentials().expiration().isAfter(now) || !consoleSession) {
             throw FederationRefusal.invalidCredentials().exception();
         }
         return new Verified(issued);

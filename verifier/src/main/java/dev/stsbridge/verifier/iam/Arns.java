@@ -10,6 +10,8 @@ public final class Arns {
     private static final Pattern SAML_PROVIDER = Pattern.compile("arn:aws:iam::(\\d{12}):saml-provider/([\\w._-]+)");
     private static final Pattern ROLE = Pattern.compile("arn:aws:iam::(\\d{12}):role(/(?:[\\x21-\\x7E]*/)?)([\\w+=,.@-]+)");
 
+    private static final Pattern USER = Pattern.compile("arn:aws:iam::(\\d{12}):user(/(?:[\\x21-\\x7E]*/)?)([\\w+=,.@-]+)");
+
     private static final Pattern POLICY =
             Pattern.compile("arn:aws:iam::(\\d{12}|aws):policy(/(?:[\\x21-\\x7E]*/)?)([\\w+=,.@-]+)");
 
@@ -54,5 +56,23 @@ public final class Arns {
     public static Optional<PolicyName> parsePolicy(String arn) {
         Matcher m = POLICY.matcher(arn);
         return m.matches() ? Optional.of(new PolicyName(m.group(1), m.group(2), m.group(3))) : Optional.empty();
+    }
+
+    public static String user(String accountId, String path, String name) {
+        return "arn:aws:iam::" + accountId + ":user" + path + name;
+    }
+
+    /** A user ARN's account, path and name. */
+    public record UserName(String accountId, String path, String name) {
+    }
+
+    public static Optional<UserName> parseUser(String arn) {
+        Matcher m = USER.matcher(arn);
+        return m.matches() ? Optional.of(new UserName(m.group(1), m.group(2), m.group(3))) : Optional.empty();
+    }
+
+    /** A virtual MFA device's serial number, {@code arn:aws:iam::<account>:mfa<path><name>}. */
+    public static String mfa(String accountId, String path, String name) {
+        return "arn:aws:iam::" + accountId + ":mfa" + path + name;
     }
 }

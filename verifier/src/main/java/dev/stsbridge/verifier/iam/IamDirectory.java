@@ -24,4 +24,18 @@ public interface IamDirectory {
     default Optional<PermissionPolicy> managedPolicy(String policyArn) {
         return Optional.empty();
     }
+
+    /** An IAM user by ARN (the path must match; the name compares ignoring case). */
+    default Optional<IamUser> user(String userArn) {
+        return Optional.empty();
+    }
+
+    /** The IAM user owning a long-term access key, and the key. */
+    default Optional<UserKeyOwner> userByAccessKey(String accessKeyId) {
+        return Optional.empty();
+    }
+
+    /** A user's access key and the user. */
+    record UserKeyOwner(IamUser user, AccessKey key) {
+    }
 }

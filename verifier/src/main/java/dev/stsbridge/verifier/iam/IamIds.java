@@ -9,6 +9,7 @@ import java.security.SecureRandom;
  */
 public final class IamIds {
 
+    private static final char[] KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
     private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
     private final SecureRandom random = new SecureRandom();
@@ -24,6 +25,34 @@ public final class IamIds {
 
     public String samlProviderUuid() {
         return "SAMLSP" + random(16);
+    }
+
+    /** IAM user IDs: {@code AIDA} + 17, as AWS's look. */
+    public String userId() {
+        return "AIDA" + random(17);
+    }
+
+    /** Long-term access key IDs: {@code AKIA} + 16 characters of {@code [A-Z2-7]}, the alphabet AWS's key IDs use. */
+    public String accessKeyId() {
+        StringBuilder id = new StringBuilder("AKIA");
+        for (int i = 0; i < 16; i++) {
+            id.append(KEY_ALPHABET[random.nextInt(KEY_ALPHABET.length)]);
+        }
+        return id.toString();
+    }
+
+    /** A secret access key: 40 base64 characters (30 random bytes). */
+    public String secretAccessKey() {
+        byte[] raw = new byte[30];
+        random.nextBytes(raw);
+        return java.util.Base64.getEncoder().encodeToString(raw);
+    }
+
+    /** A virtual MFA device seed: 20 random bytes (160 bits, RFC 4226's recommended HMAC-SHA1 key length). */
+    public byte[] mfaSeed() {
+        byte[] raw = new byte[20];
+        random.nextBytes(raw);
+        return raw;
     }
 
     public String privateKeyId() {

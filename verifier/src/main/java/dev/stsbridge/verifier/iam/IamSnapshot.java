@@ -2,6 +2,7 @@ package dev.stsbridge.verifier.iam;
 
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,17 +12,26 @@ import java.util.Optional;
 /** An immutable view of all IAM state; every change makes a new snapshot. */
 public final class IamSnapshot {
 
-    private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of(), Map.of());
+    private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     private final Map<String, ProviderEntry> providersByArn;
     private final Map<String, RoleEntry> rolesByKey;
     private final Map<String, ManagedPolicy> policiesByArn;
+    private final Map<String, UserEntry> usersByKey;
+    private final Map<String, MfaDevice> mfaDevicesBySerial;
+    private final Map<String, UserEntry> usersByAccessKey;
 
     private IamSnapshot(Map<String, ProviderEntry> providersByArn, Map<String, RoleEntry> rolesByKey,
-                        Map<String, ManagedPolicy> policiesByArn) {
+                        Map<String, ManagedPolicy> policiesByArn, Map<String, UserEntry> usersByKey,
+                        Map<String, MfaDevice> mfaDevicesBySerial) {
         this.providersByArn = Collections.unmodifiableMap(new LinkedHashMap<>(providersByArn));
         this.rolesByKey = Collections.unmodifiableMap(new LinkedHashMap<>(rolesByKey));
         this.policiesByArn = Collections.unmodifiableMap(new LinkedHashMap<>(policiesByArn));
+        this.usersByKey = Collections.unmodifiableMap(new LinkedHashMap<>(usersByKey));
+        this.mfaDevicesBySerial = Collections.unmodifiableMap(new LinkedHashMap<>(mfaDevicesBySerial));
+        Map<String, UserEntry> byKey = new HashMap<>();
+        usersByKey.values().forEach(u -> u.accessKeys().forEach(k -> byKey.put(k.accessKeyId(), u)));
+        this.usersByAccessKey = Collections.unmodifiableMap(byKey);
     }
 
     public static IamSnapshot empty() {
@@ -34,13 +44,23 @@ public final class IamSnapshot {
 
     /** A snapshot of these providers, roles and customer managed policies. */
     public static IamSnapshot of(List<ProviderEntry> providers, List<RoleEntry> roles, List<ManagedPolicy> policies) {
+        return of(providers, roles, policies, List.of(), List.of());
+    }
+
+    /** A snapshot of these providers, roles, customer managed policies, users and virtual MFA devices. */
+    public static IamSnapshot of(List<ProviderEntry> providers, List<RoleEntry> roles, List<ManagedPolicy> policies,
+                                 List<UserEntry> users, List<MfaDevice> mfaDevices) {
+        Map<String, UserEntry> usersByKey = new LinkedHashMap<>();
+        users.forEach(u -> usersByKey.put(roleKey(u.user().accountId(), u.user().name()), u));
+        Map<String, MfaDevice> devices = new LinkedHashMap<>();
+        mfaDevices.forEach(d -> devices.put(d.serialNumber(), d));
         Map<String, ProviderEntry> providersByArn = new LinkedHashMap<>();
         providers.forEach(p -> providersByArn.put(p.provider().arn(), p));
         Map<String, RoleEntry> rolesByKey = new LinkedHashMap<>();
         roles.forEach(r -> rolesByKey.put(roleKey(r.role().accountId(), r.role().name()), r));
         Map<String, ManagedPolicy> policiesByArn = new LinkedHashMap<>();
         policies.forEach(p -> policiesByArn.put(p.arn(), p));
-        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn);
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, usersByKey, devices);
     }
 
     private static String roleKey(String accountId, String roleName) {
@@ -79,25 +99,25 @@ public final class IamSnapshot {
     public IamSnapshot withProvider(ProviderEntry entry) {
         Map<String, ProviderEntry> providers = new LinkedHashMap<>(providersByArn);
         providers.put(entry.provider().arn(), entry);
-        return new IamSnapshot(providers, rolesByKey, policiesByArn);
+        return new IamSnapshot(providers, rolesByKey, policiesByArn, usersByKey, mfaDevicesBySerial);
     }
 
     public IamSnapshot withoutProvider(String arn) {
         Map<String, ProviderEntry> providers = new LinkedHashMap<>(providersByArn);
         providers.remove(arn);
-        return new IamSnapshot(providers, rolesByKey, policiesByArn);
+        return new IamSnapshot(providers, rolesByKey, policiesByArn, usersByKey, mfaDevicesBySerial);
     }
 
     public IamSnapshot withRole(RoleEntry entry) {
         Map<String, RoleEntry> roles = new LinkedHashMap<>(rolesByKey);
         roles.put(roleKey(entry.role().accountId(), entry.role().name()), entry);
-        return new IamSnapshot(providersByArn, roles, policiesByArn);
+        return new IamSnapshot(providersByArn, roles, policiesByArn, usersByKey, mfaDevicesBySerial);
     }
 
     public IamSnapshot withoutRole(String accountId, String roleName) {
         Map<String, RoleEntry> roles = new LinkedHashMap<>(rolesByKey);
         roles.remove(roleKey(accountId, roleName));
-        return new IamSnapshot(providersByArn, roles, policiesByArn);
+        return new IamSnapshot(providersByArn, roles, policiesByArn, usersByKey, mfaDevicesBySerial);
     }
 
     /** A managed policy by ARN: a customer managed one of any account, or an AWS managed one. */
@@ -122,7 +142,8 @@ public final class IamSnapshot {
 
     /** How many of an account's roles have this managed policy attached. */
     public int attachmentCount(String accountId, String policyArn) {
-        return (int) roles(accountId).stream().filter(r -> r.attachedPolicyArns().contains(policyArn)).count();
+        return (int) (roles(accountId).stream().filter(r -> r.attachedPolicyArns().contains(policyArn)).count()
+                + users(accountId).stream().filter(u -> u.attachedPolicyArns().contains(policyArn)).count());
     }
 
     /** How many of an account's roles have this managed policy as their permissions boundary. */
@@ -137,12 +158,71 @@ public final class IamSnapshot {
         }
         Map<String, ManagedPolicy> policies = new LinkedHashMap<>(policiesByArn);
         policies.put(policy.arn(), policy);
-        return new IamSnapshot(providersByArn, rolesByKey, policies);
+        return new IamSnapshot(providersByArn, rolesByKey, policies, usersByKey, mfaDevicesBySerial);
     }
 
     public IamSnapshot withoutPolicy(String arn) {
         Map<String, ManagedPolicy> policies = new LinkedHashMap<>(policiesByArn);
         policies.remove(arn);
-        return new IamSnapshot(providersByArn, rolesByKey, policies);
+        return new IamSnapshot(providersByArn, rolesByKey, policies, usersByKey, mfaDevicesBySerial);
+    }
+
+    /** A user by name, ignoring case as IAM does. */
+    public Optional<UserEntry> user(String accountId, String userName) {
+        return Optional.ofNullable(usersByKey.get(roleKey(accountId, userName)));
+    }
+
+    /** An account's users, by name ignoring case. */
+    public List<UserEntry> users(String accountId) {
+        return usersByKey.values().stream().filter(u -> u.user().accountId().equals(accountId))
+                .sorted(Comparator.comparing(u -> u.user().name().toLowerCase(Locale.ROOT))).toList();
+    }
+
+    public List<UserEntry> allUsers() {
+        return List.copyOf(usersByKey.values());
+    }
+
+    /** The user owning an access key ID, if any. */
+    public Optional<UserEntry> userByAccessKey(String accessKeyId) {
+        return Optional.ofNullable(usersByAccessKey.get(accessKeyId));
+    }
+
+    public IamSnapshot withUser(UserEntry entry) {
+        Map<String, UserEntry> users = new LinkedHashMap<>(usersByKey);
+        users.put(roleKey(entry.user().accountId(), entry.user().name()), entry);
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, users, mfaDevicesBySerial);
+    }
+
+    public IamSnapshot withoutUser(String accountId, String userName) {
+        Map<String, UserEntry> users = new LinkedHashMap<>(usersByKey);
+        users.remove(roleKey(accountId, userName));
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, users, mfaDevicesBySerial);
+    }
+
+    /** A virtual MFA device by serial number (its ARN). */
+    public Optional<MfaDevice> mfaDevice(String serialNumber) {
+        return Optional.ofNullable(mfaDevicesBySerial.get(serialNumber));
+    }
+
+    /** An account's virtual MFA devices, by serial number. */
+    public List<MfaDevice> mfaDevices(String accountId) {
+        return mfaDevicesBySerial.values().stream().filter(d -> d.accountId().equals(accountId))
+                .sorted(Comparator.comparing(MfaDevice::serialNumber)).toList();
+    }
+
+    public List<MfaDevice> allMfaDevices() {
+        return List.copyOf(mfaDevicesBySerial.values());
+    }
+
+    public IamSnapshot withMfaDevice(MfaDevice device) {
+        Map<String, MfaDevice> devices = new LinkedHashMap<>(mfaDevicesBySerial);
+        devices.put(device.serialNumber(), device);
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, usersByKey, devices);
+    }
+
+    public IamSnapshot withoutMfaDevice(String serialNumber) {
+        Map<String, MfaDevice> devices = new LinkedHashMap<>(mfaDevicesBySerial);
+        devices.remove(serialNumber);
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, usersByKey, devices);
     }
 }

@@ -13,7 +13,7 @@ import dev.stsbridge.verifier.iam.IamStateDocument.Version;
 
 /**
  * Converts between the live IAM state and its persisted document, parsing metadata and keys again on load. Writes
- * format version {@value IamStateDocument#VERSION}; reads it and version 1.
+ * format version {@value IamStateDocument#VERSION}; reads it and versions 1 and 2.
  */
 final class IamStateCodec {
 
@@ -27,7 +27,9 @@ final class IamStateCodec {
         return new IamStateDocument(IamStateDocument.VERSION,
                 snapshot.allProviders().stream().map(IamStateCodec::encode).toList(),
                 snapshot.allRoles().stream().map(IamStateCodec::encode).toList(),
-                snapshot.allPolicies().stream().map(IamStateCodec::encode).toList());
+                snapshot.allPolicies().stream().map(IamStateCodec::encode).toList(),
+                snapshot.allUsers().stream().map(IamStateCodec::encode).toList(),
+                snapshot.allMfaDevices().stream().map(IamStateCodec::encode).toList());
     }
 
     /** @throws IllegalStateException naming the entry that no longer loads */
@@ -40,7 +42,41 @@ final class IamStateCodec {
             providers.add(decode(provider));
         }
         return IamSnapshot.of(providers, document.roles().stream().map(IamStateCodec::decode).toList(),
-                document.policies().stream().map(IamStateCodec::decode).toList());
+                document.policies().stream().map(IamStateCodec::decode).toList(),
+                document.users().stream().map(IamStateCodec::decode).toList(),
+                document.mfaDevices().stream().map(IamStateCodec::decode).toList());
+    }
+
+    private static IamStateDocument.User encode(UserEntry entry) {
+        IamUser u = entry.user();
+        return new IamStateDocument.User(u.accountId(), u.name(), u.path(), u.userId(), u.createDate().toString(),
+                encode(entry.tags()),
+                entry.inlinePolicies().stream().map(p -> new NamedDocument(p.name(), p.document())).toList(),
+                entry.attachedPolicyArns(), entry.permissionsBoundary().orElse(""),
+                entry.accessKeys().stream().map(k -> new IamStateDocument.UserKey(k.accessKeyId(),
+                        k.secretAccessKey(), k.status(), k.createDate().toString())).toList());
+    }
+
+    private static UserEntry decode(IamStateDocument.User u) {
+        List<Tag> tags = decode(u.tags());
+        IamUser user = new IamUser(Arns.user(u.accountId(), u.path(), u.name()), u.accountId(), u.name(), u.path(),
+                u.userId(), Instant.parse(u.createDate()), Tag.asMap(tags));
+        return new UserEntry(user, tags,
+                u.inlinePolicies().stream().map(p -> new InlinePolicy(p.name(), p.document())).toList(),
+                u.attachedPolicies(), Optional.of(u.permissionsBoundary()).filter(b -> !b.isEmpty()),
+                u.accessKeys().stream().map(k -> new AccessKey(k.accessKeyId(), k.secretAccessKey(),
+                        "Active".equals(k.status()), Instant.parse(k.createDate()))).toList());
+    }
+
+    private static IamStateDocument.Mfa encode(MfaDevice d) {
+        return new IamStateDocument.Mfa(d.accountId(), d.name(), d.path(), d.seed(), d.userName().orElse(""),
+                d.enableDate().map(Instant::toString).orElse(""), d.lastUsedStep());
+    }
+
+    private static MfaDevice decode(IamStateDocument.Mfa d) {
+        return new MfaDevice(Arns.mfa(d.accountId(), d.path(), d.name()), d.accountId(), d.name(), d.path(), d.seed(),
+                Optional.of(d.userName()).filter(n -> !n.isEmpty()),
+                Optional.of(d.enableDate()).filter(t -> !t.isEmpty()).map(Instant::parse), d.lastUsedStep());
     }
 
     private static IamStateDocument.Provider encode(ProviderEntry entry) {

@@ -8,20 +8,59 @@ import java.util.Optional;
  * the file stays readable and stable. Metadata documents and private keys are kept as uploaded and parsed again on
  * load. The file holds private keys: it is written with mode 0600.
  *
- * <p>Format versions: 1 (providers and roles), {@value #VERSION} (adds customer managed policies and each role's
- * inline policies, attached policies and permissions boundary). A version-1 file loads as a version-2 one with none
- * of these; members it lacks are read as empty.
+ * <p>Format versions: 1 (providers and roles), 2 (adds customer managed policies and each role's inline policies,
+ * attached policies and permissions boundary), {@value #VERSION} (adds IAM users with their policies and access keys,
+ * and virtual MFA devices). An older file loads as a current one without what it lacks; members it lacks are read as
+ * empty. The file holds access key secrets and MFA seeds as well.
  *
  * @param version the format version
  */
-public record IamStateDocument(int version, List<Provider> providers, List<Role> roles, List<Policy> policies) {
+public record IamStateDocument(int version, List<Provider> providers, List<Role> roles, List<Policy> policies,
+                               List<User> users, List<Mfa> mfaDevices) {
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     public IamStateDocument {
         providers = List.copyOf(orEmpty(providers));
         roles = List.copyOf(orEmpty(roles));
         policies = List.copyOf(orEmpty(policies));
+        users = List.copyOf(orEmpty(users));
+        mfaDevices = List.copyOf(orEmpty(mfaDevices));
+    }
+
+    /** A document without users and MFA devices (format version 2 and older). */
+    public IamStateDocument(int version, List<Provider> providers, List<Role> roles, List<Policy> policies) {
+        this(version, providers, roles, policies, List.of(), List.of());
+    }
+
+    /** A user (version 3); an empty permissions boundary means none. */
+    public record User(String accountId, String name, String path, String userId, String createDate,
+                       List<KeyValue> tags, List<NamedDocument> inlinePolicies, List<String> attachedPolicies,
+                       String permissionsBoundary, List<UserKey> accessKeys) {
+        public User {
+            tags = List.copyOf(orEmpty(tags));
+            inlinePolicies = List.copyOf(orEmpty(inlinePolicies));
+            attachedPolicies = List.copyOf(orEmpty(attachedPolicies));
+            permissionsBoundary = Optional.ofNullable(permissionsBoundary).orElse("");
+            accessKeys = List.copyOf(orEmpty(accessKeys));
+        }
+    }
+
+    /** An access key of a user; status {@code Active} or {@code Inactive}. */
+    public record UserKey(String accessKeyId, String secretAccessKey, String status, String createDate) {
+        @Override
+        public String toString() {
+            return "UserKey[" + accessKeyId + "]";
+        }
+    }
+
+    /** A virtual MFA device (version 3); an empty user name means not enabled. */
+    public record Mfa(String accountId, String name, String path, String seed, String userName, String enableDate,
+                      long lastUsedStep) {
+        @Override
+        public String toString() {
+            return "Mfa[" + accountId + ":" + path + name + "]";
+        }
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -113,13 +113,34 @@ public final class IamStore implements IamDirectory {
                 .map(RoleEntry::role);
     }
 
+    @Override
+    public Optional<IamUser> user(String userArn) {
+        return Arns.parseUser(userArn)
+                .flatMap(arn -> snapshot.user(arn.accountId(), arn.name())
+                        .filter(entry -> entry.user().path().equals(arn.path())))
+                .map(UserEntry::user);
+    }
+
+    @Override
+    public Optional<UserKeyOwner> userByAccessKey(String accessKeyId) {
+        return snapshot.userByAccessKey(accessKeyId).flatMap(entry -> entry.accessKeys().stream()
+                .filter(k -> k.accessKeyId().equals(accessKeyId)).findFirst()
+                .map(k -> new UserKeyOwner(entry.user(), k)));
+    }
+
     /**
-     * The role's inline policies by name, then its attached managed policies in attachment order (each with its
-     * default version's document), and its permissions boundary.
+     * The role's (or, for a user ARN, the user's) inline policies by name, then its attached managed policies in
+     * attachment order (each with its default version's document), and its permissions boundary.
      */
     @Override
     public RolePermissions permissions(String roleArn) {
         IamSnapshot current = snapshot;
+        Optional<UserEntry> user = Arns.parseUser(roleArn).flatMap(arn -> current.user(arn.accountId(), arn.name())
+                .filter(entry -> entry.user().path().equals(arn.path())));
+        if (user.isPresent()) {
+            return permissions(current, user.get().inlinePolicies(), user.get().attachedPolicyArns(),
+                    user.get().permissionsBoundary());
+        }
         Optional<RoleEntry> found = Arns.parseRole(roleArn)
                 .flatMap(arn -> current.role(arn.accountId(), arn.name())
                         .filter(entry -> entry.role().path().equals(arn.path())));
@@ -127,12 +148,16 @@ public final class IamStore implements IamDirectory {
             return RolePermissions.NONE;
         }
         RoleEntry role = found.get();
+        return permissions(current, role.inlinePolicies(), role.attachedPolicyArns(), role.permissionsBoundary());
+    }
+
+    private static RolePermissions permissions(IamSnapshot current, List<InlinePolicy> inline, List<String> attached,
+                                               Optional<String> boundary) {
         List<PermissionPolicy> policies = new ArrayList<>();
-        role.inlinePolicies().forEach(p -> policies.add(new PermissionPolicy(p.name(), p.name(),
-                PermissionPolicy.Kind.INLINE, p.document())));
-        role.attachedPolicyArns().forEach(arn -> current.policy(arn).map(IamStore::managed).ifPresent(policies::add));
-        return new RolePermissions(policies,
-                role.permissionsBoundary().flatMap(current::policy).map(IamStore::managed));
+        inline.forEach(p -> policies.add(new PermissionPolicy(p.name(), p.name(), PermissionPolicy.Kind.INLINE,
+                p.document())));
+        attached.forEach(arn -> current.policy(arn).map(IamStore::managed).ifPresent(policies::add));
+        return new RolePermissions(policies, boundary.flatMap(current::policy).map(IamStore::managed));
     }
 
     @Override

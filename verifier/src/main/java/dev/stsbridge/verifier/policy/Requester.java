@@ -15,7 +15,7 @@ import java.util.Optional;
 public record Requester(Kind kind, String arn, String accountId, Optional<String> roleArn) {
 
     /** The kinds of principal the model knows. */
-    public enum Kind { ACCOUNT_ROOT, IAM_USER, ROLE_SESSION, FEDERATED_PROVIDER }
+    public enum Kind { ACCOUNT_ROOT, IAM_USER, ROLE_SESSION, FEDERATED_PROVIDER, SERVICE }
 
     /** How specifically a resource policy's {@code Principal} names the requester (IAM's rules depend on it). */
     enum Grant {
@@ -48,6 +48,11 @@ public record Requester(Kind kind, String arn, String accountId, Optional<String
         return new Requester(Kind.ROLE_SESSION, sessionArn, accountId, Optional.of(roleArn));
     }
 
+    /** An AWS service ({@code ec2.amazonaws.com} for instance profiles), named only by {@code {"Service": name}}. */
+    public static Requester service(String name) {
+        return new Requester(Kind.SERVICE, name, "", Optional.empty());
+    }
+
     /** A federated request: AssumeRoleWithSAML names {@code {"Federated": providerArn}}. */
     public static Requester samlProvider(String providerArn) {
         String[] parts = providerArn.split(":", 6);
@@ -57,11 +62,15 @@ public record Requester(Kind kind, String arn, String accountId, Optional<String
     /**
      * How one principal value of type {@code type} names this requester, if it does. A federated requester is
      * named only by its own {@code Federated} provider ARN: {@code "*"} and {@code AWS} principals never let a SAML
-     * request in (our choice, verifier/README.md). Service and CanonicalUser principals never match.
+     * request in (our choice, verifier/README.md); a service is named only by its own {@code Service} principal.
+     * CanonicalUser principals never match.
      */
     Optional<Grant> namedBy(String type, String value) {
         if (kind == Kind.FEDERATED_PROVIDER) {
             return type.equals("Federated") && value.equals(arn) ? Optional.of(Grant.EXACT) : Optional.empty();
+        }
+        if (kind == Kind.SERVICE) {
+            return type.equals("Service") && value.equals(arn) ? Optional.of(Grant.EXACT) : Optional.empty();
         }
         if (!type.equals("AWS")) {
             return Optional.empty();

@@ -1,9 +1,9 @@
 package dev.stsbridge.verifier.sts;
 
 /**
- * How a role session's credentials were obtained, as far as AWS's rules depend on it. This verifier issues only
- * {@link #ASSUME_ROLE_WITH_SAML} sessions; the other two are the cases for which AWS documents a different rule at
- * the console federation endpoint ({@code SessionDuration} refused), kept so that the rule is stated where it applies.
+ * How temporary credentials were obtained, as far as AWS's rules depend on it: what the session stands for (a role
+ * session, a federated user, the IAM user or root itself) and whether the console federation endpoint takes
+ * {@code SessionDuration} for it.
  */
 public enum SessionOrigin {
     /** {@code AssumeRoleWithSAML}: called without AWS credentials, so never role chaining. */
@@ -11,13 +11,22 @@ public enum SessionOrigin {
     /** {@code AssumeRole} called with a role session's credentials (role chaining). */
     ROLE_CHAINING,
     /** {@code GetFederationToken}. */
-    GET_FEDERATION_TOKEN;
+    GET_FEDERATION_TOKEN,
+    /** {@code AssumeRole} called with an IAM user's (or root's) credentials, or the instance metadata service. */
+    ASSUME_ROLE,
+    /** {@code GetSessionToken}: the IAM user (or root) itself, with temporary credentials. */
+    GET_SESSION_TOKEN;
+
+    /** Whether the credentials stand for a role session ({@code AssumeRole*}). */
+    public boolean roleSession() {
+        return this == ASSUME_ROLE_WITH_SAML || this == ROLE_CHAINING || this == ASSUME_ROLE;
+    }
 
     /**
      * Whether the federation endpoint's {@code getSigninToken} accepts {@code SessionDuration} for these credentials:
      * AWS refuses it for role-chained ("Invalid credentials parameter") and GetFederationToken credentials.
      */
     public boolean acceptsConsoleSessionDuration() {
-        return this == ASSUME_ROLE_WITH_SAML;
+        return this == ASSUME_ROLE_WITH_SAML || this == ASSUME_ROLE;
     }
 }

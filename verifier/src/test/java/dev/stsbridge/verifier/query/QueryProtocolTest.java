@@ -61,11 +61,11 @@ class QueryProtocolTest {
 
     @Test
     void errorEnvelopeHasTypeCodeMessageAndTheRequestIdOfTheHeader() {
-        AwsReply reply = iam(form("Action", "CreateUser", "Version", "2010-05-08"));
+        AwsReply reply = iam(form("Action", "CreateGroup", "Version", "2010-05-08"));
 
         assertThat(reply.header("Content-Type")).isEqualTo("text/xml");
         assertThat(reply.body()).matches("<ErrorResponse xmlns=\"" + IAM_NS + "\"><Error><Type>Sender</Type>"
-                + "<Code>InvalidAction</Code><Message>Could not find operation CreateUser for version 2010-05-08"
+                + "<Code>InvalidAction</Code><Message>Could not find operation CreateGroup for version 2010-05-08"
                 + "</Message></Error><RequestId>[0-9a-f-]{36}</RequestId></ErrorResponse>");
         assertThat(reply.text("RequestId")).isEqualTo(reply.header("x-amzn-RequestId"));
     }
