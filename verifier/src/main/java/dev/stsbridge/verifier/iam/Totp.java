@@ -1,26 +1,31 @@
 package dev.stsbridge.verifier.iam;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.OptionalLong;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.commons.codec.binary.Base32;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+
 /**
  * RFC 6238 TOTP as AWS's virtual MFA devices use it: HMAC-SHA1, 6 digits, 30-second steps, the seed given to the
- * authenticator app as Base32. Codes are compared in constant time. (No TOTP library on Maven Central resolves here,
- * see verifier/README.md; the algorithm is RFC 4226 §5.3's dynamic truncation.)
+ * authenticator app as Base32. The codes come from java-otp (the library the IdP's MFA uses); they are compared in
+ * constant time, and the window and once-only rules are AWS's, kept here.
  */
 public final class Totp {
 
     /** Steps of the 30-second clock either side of now that a code may come from (clock drift). */
     public static final int WINDOW = 1;
-    private static final long STEP_SECONDS = 30;
+    private static final Duration STEP = Duration.ofSeconds(30);
+    private static final TimeBasedOneTimePasswordGenerator GENERATOR = new TimeBasedOneTimePasswordGenerator(STEP, 6,
+            TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
 
     private Totp() {
     }
@@ -32,21 +37,18 @@ public final class Totp {
 
     /** The 30-second step {@code at} falls in. */
     public static long step(Instant at) {
-        return Math.floorDiv(at.getEpochSecond(), STEP_SECONDS);
+        return Math.floorDiv(at.getEpochSecond(), STEP.getSeconds());
     }
 
     /** The 6-digit code of a Base32 seed for a step. */
     public static String code(String base32Seed, long step) {
-        byte[] key = new Base32().decode(base32Seed);
-        byte[] counter = new byte[8];
-        for (int i = 7; i >= 0; i--) {
-            counter[i] = (byte) (step >>> (8 * (7 - i)));
+        SecretKeySpec key = new SecretKeySpec(new Base32().decode(base32Seed), GENERATOR.getAlgorithm());
+        try {
+            return GENERATOR.generateOneTimePasswordString(key, Instant.ofEpochSecond(step * STEP.getSeconds()),
+                    Locale.ROOT);
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("an MFA seed is not a usable HMAC-SHA1 key", e);
         }
-        byte[] hash = hmacSha1(key, counter);
-        int offset = hash[hash.length - 1] & 0x0f;
-        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-        return String.format("%06d", binary % 1_000_000);
     }
 
     /** Whether {@code code} is the code of {@code step} (constant time). */
@@ -68,15 +70,5 @@ public final class Totp {
             }
         }
         return found;
-    }
-
-    private static byte[] hmacSha1(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(key, "HmacSHA1"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is unavailable", e);
-        }
     }
 }
