@@ -5,7 +5,9 @@
 #   ExternalId, role Auditor trusting Partner -> deployer assumes Partner (refused without the ExternalId) with session
 #   tags, `team` transitive -> Partner chains into Auditor (a 2-hour chained session refused), keeping `team` ->
 #   get-caller-identity -> the console page through the federation endpoint (/federation: getSigninToken, login) ->
-#   deployer's get-federation-token (a federated-user ARN; refused with role credentials).
+#   deployer's get-federation-token (a federated-user ARN; refused with role credentials) -> the instance metadata
+#   model (--imds-role WebServer): the CLI's own instance-profile provider, pointed at the endpoint the banner prints,
+#   gets WebServer's credentials (refused while WebServer does not trust ec2.amazonaws.com).
 # Checks every step and fails loudly (exit 1, "FAIL: ..." on stderr); on success prints one JSON object on stdout
 # with each step's CLI output. Talks to 127.0.0.1 only (an empty HOME, AWS_EC2_METADATA_DISABLED=true); the verifier
 # is stopped on any exit (trap).
@@ -61,7 +63,7 @@ expect() { [ "$2" = "$3" ] || fail "$1: expected '$3', got '$2'"; }
 
 # 1. The verifier on a free loopback port.
 "$java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" verifier --port 0 \
-  --data-dir "$work/verifier" >"$work/verifier.log" 2>&1 &
+  --imds-role WebServer --imds-port 0 --data-dir "$work/verifier" >"$work/verifier.log" 2>&1 &
 verifier_pid=$!
 for _ in $(seq 600); do
   grep -q "Press Ctrl-C to stop." "$work/verifier.log" 2>/dev/null && break
@@ -161,6 +163,20 @@ expect "federated user" "$(json "$work/federated.json" FederatedUser Arn)" \
 as_keys "$work/federated.json" sts get-caller-identity >"$work/federated-identity.json"
 refused federation-with-role as_keys "$work/partner.json" sts get-federation-token --name carol
 
+# 8. Instance-role credentials: the CLI's instance-profile provider (no keys in the environment) with the endpoint
+#    exactly as the banner prints it; WebServer first trusts only this account, then EC2.
+imds_endpoint="$(grep -o 'AWS_EC2_METADATA_SERVICE_ENDPOINT=[^ ]*' "$work/verifier.log" | head -n 1 | cut -d= -f2-)"
+[ -n "$imds_endpoint" ] || fail "the banner names no AWS_EC2_METADATA_SERVICE_ENDPOINT"
+as_instance() ( unset AWS_EC2_METADATA_DISABLED; export AWS_EC2_METADATA_SERVICE_ENDPOINT="$imds_endpoint"; aws "$@" )
+as_prod iam create-role --role-name WebServer --assume-role-policy-document '{"Version":"2012-10-17","Statement":[
+  {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole"}]}' >/dev/null
+refused instance-untrusted as_instance sts get-caller-identity
+as_prod iam update-assume-role-policy --role-name WebServer --policy-document '{"Version":"2012-10-17","Statement":[
+  {"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
+as_instance sts get-caller-identity >"$work/instance-identity.json"
+expect "instance role identity" "$(json "$work/instance-identity.json" Arn)" \
+  "arn:aws:sts::111122223333:assumed-role/WebServer/i-0123456789abcdef0"
+
 "$python" - "$work" <<'PY'
 import json, os, sys
 work = sys.argv[1]
@@ -172,5 +188,7 @@ print(json.dumps({"userIdentity": load("user-identity.json"), "accessKey": load(
                   "auditorIdentity": load("auditor-identity.json"), "consolePage": text("console.html"),
                   "federated": load("federated.json")["FederatedUser"],
                   "federatedIdentity": load("federated-identity.json"),
-                  "federationWithRole": text("federation-with-role.err")}))
+                  "federationWithRole": text("federation-with-role.err"),
+                  "instanceUntrusted": text("instance-untrusted.err"),
+                  "instanceIdentity": load("instance-identity.json")}))
 PY

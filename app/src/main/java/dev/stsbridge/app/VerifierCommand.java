@@ -113,7 +113,7 @@ public final class VerifierCommand implements Callable<Integer> {
     private void printBanner(VerifierApplication verifier, PrintWriter out, Optional<ImdsServer> imds) {
         out.println("stsbridge verifier: AWS IAM, STS and console sign-in model on " + verifier.endpoint());
         imds.ifPresent(server -> out.println("  instance metadata (IMDSv2) for role " + imdsRole.orElseThrow()
-                + ": AWS_EC2_METADATA_SERVICE_ENDPOINT=" + server.endpoint()));
+                + ": AWS_EC2_METADATA_SERVICE_ENDPOINT=" + server.environmentValue()));
         out.println("  state: " + dataDir.resolve("verifier").resolve("state.json"));
         out.println("  accounts and their access keys (SigV4, region us-east-1):");
         for (Account account : verifier.core().accounts().all()) {

@@ -30,7 +30,7 @@ class AssumeRoleChainCliEndToEndTest {
     Path tmp;
 
     @Test
-    void aUserAssumesACrossAccountRoleWithExternalIdChainsWithTransitiveTagsAndFederates() throws Exception {
+    void aUserAssumesACrossAccountRoleWithExternalIdChainsWithTransitiveTagsFederatesAndAnInstanceGetsItsRole() throws Exception {
         RequiredTool.require("/usr/bin/aws");
         RequiredTool.require("/usr/bin/python3");
 
@@ -61,5 +61,9 @@ class AssumeRoleChainCliEndToEndTest {
                 .isEqualTo("arn:aws:sts::444455556666:federated-user/carol");
         assertThat(result.get("federationWithRole").asText()).contains("(AccessDenied) when calling the "
                 + "GetFederationToken operation: Cannot call GetFederationToken with session credentials");
+        // the CLI's instance-profile provider: no credentials while WebServer does not trust EC2, the role after
+        assertThat(result.get("instanceUntrusted").asText()).contains("Unable to locate credentials");
+        assertThat(result.at("/instanceIdentity/Arn").asText())
+                .isEqualTo("arn:aws:sts::111122223333:assumed-role/WebServer/i-0123456789abcdef0");
     }
 }

@@ -77,7 +77,7 @@ final class ImdsHandler extends Handler.Abstract {
     }
 
     private Reply answer(Request request) {
-        String path = request.getHttpURI().getPath();
+        String path = withoutDoubledLeadingSlash(request.getHttpURI().getPath());
         if ("PUT".equals(request.getMethod()) && "/latest/api/token".equals(path)) {
             return token(request);
         }
@@ -92,6 +92,11 @@ final class ImdsHandler extends Handler.Abstract {
             case CREDENTIALS -> Reply.text(200, roleName);
             default -> path.equals(CREDENTIALS + roleName) ? roleCredentials() : Reply.text(404, "Not Found");
         };
+    }
+
+    /** {@code //latest/...} (an endpoint given with a trailing slash to an SDK that adds its own) as {@code /latest/...}. */
+    private static String withoutDoubledLeadingSlash(String path) {
+        return path.startsWith("//") ? path.substring(1) : path;
     }
 
     private Reply token(Request request) {

@@ -3,6 +3,9 @@ package dev.stsbridge.verifier.imds;
 import java.net.URI;
 import java.time.Clock;
 
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -35,7 +38,10 @@ public final class ImdsServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("imds");
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server, 1, 1);
+        HttpConfiguration http = new HttpConfiguration();
+        // "//latest/..." from an SDK given the endpoint with a trailing slash: the handler reads it as "/latest/..."
+        http.setUriCompliance(UriCompliance.DEFAULT.with("imds", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
@@ -59,6 +65,16 @@ public final class ImdsServer implements AutoCloseable {
     /** {@code http://host:port}, the value for {@code AWS_EC2_METADATA_SERVICE_ENDPOINT}. */
     public URI endpoint() {
         return URI.create("http://" + host + ":" + connector.getLocalPort());
+    }
+
+    /**
+     * {@code http://host:port/}, the value to give {@code AWS_EC2_METADATA_SERVICE_ENDPOINT}: the AWS CLI (botocore)
+     * appends {@code latest/api/token} to it without a slash of its own and refuses the value without one ("Invalid
+     * endpoint EC2 Instance Metadata endpoint"), while the AWS SDK for Java appends {@code /latest/...}; the handler
+     * reads the doubled slash as one.
+     */
+    public String environmentValue() {
+        return endpoint() + "/";
     }
 
     @Override

@@ -129,10 +129,22 @@ class ImdsServerTest {
 
     @Test
     void theSdksInstanceProfileProviderGetsRoleCredentialsThatGetCallerIdentityShowsAsTheRole() {
+        assertSdkProviderGetsTheRole(imds.endpoint().toString());
+    }
+
+    @Test
+    void theEnvironmentValueWithItsTrailingSlashWorksForTheJavaSdkToo() {
+        // the AWS CLI appends "latest/api/token" to AWS_EC2_METADATA_SERVICE_ENDPOINT without a slash of its own, so
+        // the banner prints the endpoint with one; the Java SDK, which adds "/latest/...", must work with it as well
+        assertThat(imds.environmentValue()).isEqualTo(imds.endpoint() + "/");
+        assertSdkProviderGetsTheRole(imds.environmentValue());
+    }
+
+    private static void assertSdkProviderGetsTheRole(String endpoint) {
         String previous = System.getProperty("aws.disableEc2Metadata");
         System.setProperty("aws.disableEc2Metadata", "false");
         try (InstanceProfileCredentialsProvider provider = InstanceProfileCredentialsProvider.builder()
-                .endpoint(imds.endpoint().toString()).build()) {
+                .endpoint(endpoint).build()) {
             AwsSessionCredentials credentials = (AwsSessionCredentials) provider.resolveCredentials();
             try (StsClient sts = verifier.sts(credentials)) {
                 assertThat(sts.getCallerIdentity().arn())
