@@ -4,11 +4,9 @@ import static dev.stsbridge.idp.web.Browser.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -61,16 +59,21 @@ class SingleLogoutTest {
 
     @BeforeAll
     static void start() {
+        startIn(dataDir);
+    }
+
+    /** The IdP with three SPs (HTTP-Redirect SLO, HTTP-POST SLO, no SLO) and data in {@code dir}. */
+    static void startIn(Path dir) {
         redirectSp = new SloSp("slo-redirect.example.test", Clock.systemUTC());
         postSp = new SloSp("slo-post.example.test", Clock.systemUTC());
         noSloSp = new SloSp("no-slo.example.test", Clock.systemUTC());
         stranger = new SloSp("stranger.example.test", Clock.systemUTC());
-        idp = TestIdp.start(dataDir, List.of(
-                new ServiceProviderConfig(TestIdp.write(dataDir, "redirect.xml", redirectSp.metadata(SloSp.REDIRECT)),
+        idp = TestIdp.start(dir, List.of(
+                new ServiceProviderConfig(TestIdp.write(dir, "redirect.xml", redirectSp.metadata(SloSp.REDIRECT)),
                         SpProfile.BASIC, NameIdFormat.PERSISTENT, false),
-                new ServiceProviderConfig(TestIdp.write(dataDir, "post.xml", postSp.metadata(SloSp.POST)),
+                new ServiceProviderConfig(TestIdp.write(dir, "post.xml", postSp.metadata(SloSp.POST)),
                         SpProfile.BASIC, NameIdFormat.EMAIL, false),
-                new ServiceProviderConfig(TestIdp.write(dataDir, "no-slo.xml", noSloSp.metadata(null)),
+                new ServiceProviderConfig(TestIdp.write(dir, "no-slo.xml", noSloSp.metadata(null)),
                         SpProfile.BASIC, NameIdFormat.EMAIL, false)));
     }
 
@@ -303,13 +306,5 @@ class SingleLogoutTest {
             items.add(Browser.unescape(li.group(1)));
         }
         return items;
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    static Duration skew() {
-        return Duration.ofMinutes(6);
     }
 }
