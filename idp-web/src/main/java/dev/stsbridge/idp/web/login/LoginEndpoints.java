@@ -8,7 +8,6 @@ import dev.stsbridge.idp.sso.SignedInUser;
 import dev.stsbridge.idp.web.html.Page;
 import dev.stsbridge.idp.web.http.Endpoint;
 import dev.stsbridge.idp.web.http.Exchange;
-import dev.stsbridge.idp.web.http.HttpError;
 import dev.stsbridge.idp.web.mfa.MfaGate;
 import dev.stsbridge.idp.web.session.Session;
 import dev.stsbridge.idp.web.session.Sessions;
