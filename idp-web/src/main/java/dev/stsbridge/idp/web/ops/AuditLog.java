@@ -118,12 +118,14 @@ public final class AuditLog {
      * @param outcome {@code ended} (the IdP session), {@code sent} (a LogoutRequest to an SP), {@code confirmed} or
      *     {@code failed} (an SP's LogoutResponse), {@code unsupported} (an SP without single logout),
      *     {@code answered} (our LogoutResponse to the SP that asked), {@code refused} (a LogoutRequest naming
-     *     nobody of this session)
+     *     nobody of this session), {@code invalid} (a message refused with a 400; {@code reason} says why)
      * @param via {@code idp} (the sign-out page) or {@code sp} (an SP's LogoutRequest)
      */
     public record Logout(String outcome, Optional<String> user, Optional<String> sp, Optional<String> messageId,
-                         Optional<String> inResponseTo, Optional<String> status, String via) {
+                         Optional<String> inResponseTo, Optional<String> status, String via,
+                         Optional<String> reason) {
         public Logout {
+            Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(sp, "sp");
@@ -131,6 +133,11 @@ public final class AuditLog {
             Objects.requireNonNull(inResponseTo, "inResponseTo");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(via, "via");
+        }
+
+        public Logout(String outcome, Optional<String> user, Optional<String> sp, Optional<String> messageId,
+                      Optional<String> inResponseTo, Optional<String> status, String via) {
+            this(outcome, user, sp, messageId, inResponseTo, status, via, Optional.empty());
         }
     }
 
@@ -145,6 +152,7 @@ public final class AuditLog {
         step.inResponseTo().ifPresent(id -> line.put("in_response_to", id));
         step.status().ifPresent(s -> line.put("status", s));
         line.put("via", step.via());
+        step.reason().ifPresent(r -> line.put("reason", r));
         write(line);
     }
 

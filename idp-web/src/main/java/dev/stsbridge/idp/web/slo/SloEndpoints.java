@@ -55,18 +55,18 @@ public final class SloEndpoints {
 
     /** {@code GET /saml2/slo}: the HTTP-Redirect binding. */
     public Endpoint redirectBinding() {
-        return exchange -> {
+        return audited(exchange -> {
             if (exchange.query(SignedLogoutMessage.RESPONSE).isPresent()) {
                 response(exchange, SamlBindings.redirect(exchange.rawQuery(), SignedLogoutMessage.RESPONSE));
             } else {
                 request(exchange, SamlBindings.redirect(exchange.rawQuery(), SignedLogoutMessage.REQUEST));
             }
-        };
+        });
     }
 
     /** {@code POST /saml2/slo}: the HTTP-POST binding. */
     public Endpoint postBinding() {
-        return exchange -> {
+        return audited(exchange -> {
             Optional<String> relayState = exchange.form("RelayState");
             if (exchange.form(SignedLogoutMessage.RESPONSE).isPresent()) {
                 response(exchange, SamlBindings.post(exchange.form(SignedLogoutMessage.RESPONSE), relayState,
@@ -80,6 +80,20 @@ public final class SloEndpoints {
                 return;
             }
             request(exchange, SamlBindings.post(samlRequest, relayState, SignedLogoutMessage.REQUEST));
+        });
+    }
+
+    /** Each refused message is audited (the one-line reason names IDs and URLs, never a message's content). */
+    private Endpoint audited(Endpoint endpoint) {
+        return exchange -> {
+            try {
+                endpoint.handle(exchange);
+            } catch (HttpError e) {
+                audit.logout(new AuditLog.Logout("invalid", Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), "sp", Optional.of(e.getMessage())),
+                        exchange.clientAddress(), exchange.requestId());
+                throw e;
+            }
         };
     }
 

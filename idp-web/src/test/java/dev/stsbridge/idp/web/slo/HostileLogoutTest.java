@@ -71,6 +71,9 @@ class HostileLogoutTest {
                 logoutRequest(redirectSp, newId(), signIn), null));
         assertRefused(page, browser, "The LogoutRequest must be signed: single logout messages from "
                 + redirectSp.entityId + " are accepted only with a valid signature.");
+        assertThat(SingleLogoutTest.idp.auditLines("\"event\":\"logout\"", "\"outcome\":\"invalid\"",
+                "\"reason\":\"The LogoutRequest must be signed: single logout messages from " + redirectSp.entityId))
+                .hasSize(1);
     }
 
     @Test
