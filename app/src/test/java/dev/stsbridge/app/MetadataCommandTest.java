@@ -49,7 +49,7 @@ class MetadataCommandTest {
                 .endsWith("; AWS upload rules pass\n");
 
         String signed = Files.readString(md);
-        Files.writeString(md, signed.replace("http://127.0.0.1:8080/logout", "http://127.0.0.1:8080/logouT"));
+        Files.writeString(md, signed.replace("http://127.0.0.1:8080/saml2/slo", "http://127.0.0.1:8080/saml2/slO"));
         CommandRun tampered = run("metadata", "verify", "--in", md.toString(), "--data-dir", data());
         assertThat(tampered.exitCode()).isEqualTo(3);
         assertThat(tampered.err()).startsWith("stsbridge: the signed content was changed after signing: the digest of Reference '#_")
@@ -204,7 +204,7 @@ class MetadataCommandTest {
         generateKeys();
         Path md = dir.resolve("md.xml");
         run("metadata", "export", "--sign", "--out", md.toString(), "--data-dir", data());
-        Files.writeString(md, Files.readString(md).replace("http://127.0.0.1:8080/logout", "http://127.0.0.1:8080/logouT"));
+        Files.writeString(md, Files.readString(md).replace("http://127.0.0.1:8080/saml2/slo", "http://127.0.0.1:8080/saml2/slO"));
         java.io.PrintStream original = System.err;
         ByteArrayOutputStream processErr = new ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(processErr, true, StandardCharsets.UTF_8));

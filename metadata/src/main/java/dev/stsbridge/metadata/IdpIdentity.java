@@ -11,7 +11,7 @@ import java.util.Optional;
  * parts of the metadata ({@code validUntil}, organization, contact person).
  *
  * <p>Endpoints (DESIGN.md): single sign-on, HTTP-Redirect and HTTP-POST, at {@code <base>/saml2/sso}; single
- * logout, HTTP-Redirect, at {@code <base>/logout}. The demo IdP is {@code http://127.0.0.1:8080} with the entity
+ * logout, HTTP-Redirect and HTTP-POST, at {@code <base>/saml2/slo} (the sign-out page for people is {@code <base>/logout}). The demo IdP is {@code http://127.0.0.1:8080} with the entity
  * ID {@code http://127.0.0.1:8080/saml2/metadata} (the URL the metadata is served at, as is usual).
  *
  * @param entityId the IdP's entity ID (at most 1024 characters, as the schema allows)
@@ -25,6 +25,7 @@ public record IdpIdentity(String entityId, URI baseUrl, Optional<Instant> validU
     public static final String SSO_PATH = "/saml2/sso";
     public static final String ECP_PATH = "/saml2/ecp";
     public static final String LOGOUT_PATH = "/logout";
+    public static final String SLO_PATH = "/saml2/slo";
 
     private static final int MAX_ENTITY_ID = 1024;
 
@@ -76,9 +77,9 @@ public record IdpIdentity(String entityId, URI baseUrl, Optional<Instant> validU
         return URI.create(baseUrl + ECP_PATH);
     }
 
-    /** {@code <base>/logout}: single logout, HTTP-Redirect. */
+    /** {@code <base>/saml2/slo}: SAML single logout, HTTP-Redirect and HTTP-POST. */
     public URI singleLogoutUrl() {
-        return URI.create(baseUrl + LOGOUT_PATH);
+        return URI.create(baseUrl + SLO_PATH);
     }
 
     /** {@code <base>/saml2/metadata}: where the IdP serves its signed metadata. */

@@ -42,7 +42,7 @@ import dev.stsbridge.xml.SecureXml;
  * Builds the IdP's {@code md:EntityDescriptor} with OpenSAML's object model: one {@code IDPSSODescriptor}
  * ({@code WantAuthnRequestsSigned="false"}), a {@code KeyDescriptor use="signing"} with only the X.509
  * certificate for each published key (current, then next), the NameID formats the IdP issues (persistent,
- * transient, emailAddress), single sign-on (HTTP-Redirect and HTTP-POST) and single logout (HTTP-Redirect);
+ * transient, emailAddress), single sign-on (HTTP-Redirect and HTTP-POST) and single logout (HTTP-Redirect and HTTP-POST);
  * {@code validUntil}, Organization and ContactPerson when the identity has them.
  *
  * <p>The {@code ID} attribute, which the enveloped signature references, is derived from the document's
@@ -100,10 +100,12 @@ public final class IdpMetadataBuilder {
         for (X509Certificate certificate : certificates) {
             idp.getKeyDescriptors().add(signingKeyDescriptor(certificate));
         }
-        SingleLogoutService logout = build(SingleLogoutService.DEFAULT_ELEMENT_NAME);
-        logout.setBinding(SAMLConstants.SAML2_REDIRECT_BINDING_URI);
-        logout.setLocation(identity.singleLogoutUrl().toString());
-        idp.getSingleLogoutServices().add(logout);
+        for (String binding : List.of(SAMLConstants.SAML2_REDIRECT_BINDING_URI, SAMLConstants.SAML2_POST_BINDING_URI)) {
+            SingleLogoutService logout = build(SingleLogoutService.DEFAULT_ELEMENT_NAME);
+            logout.setBinding(binding);
+            logout.setLocation(identity.singleLogoutUrl().toString());
+            idp.getSingleLogoutServices().add(logout);
+        }
         for (String format : NAME_ID_FORMATS) {
             NameIDFormat nameIdFormat = build(NameIDFormat.DEFAULT_ELEMENT_NAME);
             nameIdFormat.setURI(format);

@@ -18,9 +18,11 @@ public record ServiceProvider(String entityId,
                               boolean wantAssertionsSigned,
                               boolean authnRequestsSigned,
                               List<String> nameIdFormats,
-                              List<RequestedAttribute> requestedAttributes) {
+                              List<RequestedAttribute> requestedAttributes,
+                              List<SingleLogoutService> singleLogoutServices) {
 
     public ServiceProvider {
+        singleLogoutServices = List.copyOf(singleLogoutServices);
         Objects.requireNonNull(entityId, "entityId");
         assertionConsumerServices = List.copyOf(assertionConsumerServices);
         signingCertificates = List.copyOf(signingCertificates);
@@ -33,6 +35,15 @@ public record ServiceProvider(String entityId,
         if (assertionConsumerServices.isEmpty()) {
             throw new IllegalArgumentException("the SP " + entityId + " has no AssertionConsumerService");
         }
+    }
+
+    /** An SP without SingleLogoutService (as AWS's sign-in). */
+    public ServiceProvider(String entityId, List<AssertionConsumerService> assertionConsumerServices,
+                           List<X509Certificate> signingCertificates, List<X509Certificate> encryptionCertificates,
+                           boolean wantAssertionsSigned, boolean authnRequestsSigned, List<String> nameIdFormats,
+                           List<RequestedAttribute> requestedAttributes) {
+        this(entityId, assertionConsumerServices, signingCertificates, encryptionCertificates, wantAssertionsSigned,
+                authnRequestsSigned, nameIdFormats, requestedAttributes, List.of());
     }
 
     /**
@@ -56,6 +67,23 @@ public record ServiceProvider(String entityId,
             Objects.requireNonNull(binding, "binding");
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(isDefault, "isDefault");
+        }
+    }
+
+    /**
+     * An {@code md:SingleLogoutService}: where the SP takes LogoutRequests ({@code location}) and LogoutResponses
+     * ({@code responseLocation}, else {@code location}), with which binding.
+     */
+    public record SingleLogoutService(String binding, URI location, Optional<URI> responseLocation) {
+        public SingleLogoutService {
+            Objects.requireNonNull(binding, "binding");
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(responseLocation, "responseLocation");
+        }
+
+        /** Where LogoutResponses go: the ResponseLocation if given, else the Location (SAML metadata §2.2.2). */
+        public URI responseDestination() {
+            return responseLocation.orElse(location);
         }
     }
 

@@ -82,7 +82,8 @@ public final class ServiceProviderMetadataReader {
             return new ServiceProvider(entity.getEntityID(), assertionConsumerServices(sp),
                     certificates(sp, UsageType.SIGNING), certificates(sp, UsageType.ENCRYPTION),
                     Boolean.TRUE.equals(sp.getWantAssertionsSigned()), Boolean.TRUE.equals(sp.isAuthnRequestsSigned()),
-                    sp.getNameIDFormats().stream().map(f -> f.getURI()).toList(), requestedAttributes(sp));
+                    sp.getNameIDFormats().stream().map(f -> f.getURI()).toList(), requestedAttributes(sp),
+                    singleLogoutServices(sp));
         } catch (IllegalArgumentException e) {
             throw new MetadataException(Kind.UNUSABLE, e.getMessage(), e);
         }
@@ -114,11 +115,20 @@ public final class ServiceProviderMetadataReader {
         return services;
     }
 
+    private static List<ServiceProvider.SingleLogoutService> singleLogoutServices(SPSSODescriptor sp) {
+        List<ServiceProvider.SingleLogoutService> services = new ArrayList<>();
+        for (var slo : sp.getSingleLogoutServices()) {
+            services.add(new ServiceProvider.SingleLogoutService(slo.getBinding(), location(slo.getLocation()),
+                    Optional.ofNullable(slo.getResponseLocation()).map(ServiceProviderMetadataReader::location)));
+        }
+        return services;
+    }
+
     private static URI location(String location) {
         try {
             return new URI(location);
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("the ACS location '" + location + "' is not a URI", e);
+            throw new IllegalArgumentException("the endpoint location '" + location + "' is not a URI", e);
         }
     }
 

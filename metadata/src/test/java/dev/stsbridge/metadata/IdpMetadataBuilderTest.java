@@ -43,7 +43,8 @@ class IdpMetadataBuilderTest {
                 "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST http://127.0.0.1:8080/saml2/sso",
                 "urn:oasis:names:tc:SAML:2.0:bindings:SOAP http://127.0.0.1:8080/saml2/ecp");
         assertThat(endpoints(idp, "SingleLogoutService")).containsExactly(
-                "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect http://127.0.0.1:8080/logout");
+                "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect http://127.0.0.1:8080/saml2/slo",
+                "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST http://127.0.0.1:8080/saml2/slo");
         assertThat(root.getElementsByTagNameNS(MD, "Organization").getLength()).isZero();
         assertThat(root.getElementsByTagNameNS(MD, "ContactPerson").getLength()).isZero();
     }

@@ -41,6 +41,31 @@ class ServiceProviderMetadataReaderTest {
     }
 
     @Test
+    void awsSignInListsNoSingleLogoutService() {
+        assertThat(reader.awsSignIn().singleLogoutServices()).isEmpty();
+    }
+
+    @Test
+    void readKeepsEachSingleLogoutServiceWithItsBindingAndResponseLocation() {
+        String sp = "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"https://sp.example\">"
+                + "<md:SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">"
+                + "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\""
+                + " Location=\"https://sp.example/slo\" ResponseLocation=\"https://sp.example/slo/done\"/>"
+                + "<md:SingleLogoutService Binding=\"" + POST + "\" Location=\"https://sp.example/slo-post\"/>"
+                + "<md:AssertionConsumerService Binding=\"" + POST + "\" Location=\"https://sp.example/acs\" index=\"0\"/>"
+                + "</md:SPSSODescriptor></md:EntityDescriptor>";
+
+        List<ServiceProvider.SingleLogoutService> slo = reader.read(TestMetadata.bytes(sp)).singleLogoutServices();
+
+        assertThat(slo).containsExactly(
+                new ServiceProvider.SingleLogoutService("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect",
+                        URI.create("https://sp.example/slo"), Optional.of(URI.create("https://sp.example/slo/done"))),
+                new ServiceProvider.SingleLogoutService(POST, URI.create("https://sp.example/slo-post"), Optional.empty()));
+        assertThat(slo.get(0).responseDestination()).isEqualTo(URI.create("https://sp.example/slo/done"));
+        assertThat(slo.get(1).responseDestination()).isEqualTo(URI.create("https://sp.example/slo-post"));
+    }
+
+    @Test
     void readWhenTheMetadataDescribesAnIdpThenUnusable() {
         assertThatThrownBy(() -> reader.read(TestMetadata.signed()))
                 .isInstanceOfSatisfying(MetadataException.class, e -> assertThat(e.kind()).isEqualTo(MetadataException.Kind.UNUSABLE))

@@ -81,6 +81,25 @@ public final class BasicSsoService {
      *     mail attribute
      */
     public SignedResponse respond(SignedInUser person, Recipient sp) {
+        return issue(person, sp).response();
+    }
+
+    /**
+     * A signed response and the NameID it carries (the IdP session remembers it, to check and send single logout
+     * messages); the AuthnStatement's SessionIndex is {@code person}'s.
+     *
+     * @param response the signed response
+     * @param nameId the Subject's NameID in it
+     */
+    public record Issued(SignedResponse response, NameId nameId) {
+        public Issued {
+            Objects.requireNonNull(response, "response");
+            Objects.requireNonNull(nameId, "nameId");
+        }
+    }
+
+    /** The same as {@link #respond}, with the NameID sent. */
+    public Issued issue(SignedInUser person, Recipient sp) {
         NameId nameId = nameIds.get(sp.nameIdFormat()).nameIdFor(person.user(), sp.entityId());
         SpAssertionRequest request = new SpAssertionRequest(issuer, sp.acsUrl(), sp.entityId(), sp.inResponseTo(),
                 person.authnInstant(), person.authnContextClassRef(), person.sessionIndex(), validity,
@@ -88,7 +107,7 @@ public final class BasicSsoService {
         SignedResponse signed = signer.sign(factory.build(person.username(), attributes(person.user()), nameId,
                 request));
         LOG.debug("signed response {} for {} to {}", signed.responseId(), person.username(), sp.entityId());
-        return signed;
+        return new Issued(signed, nameId);
     }
 
     /** The attributes sent for this person: those of mail, cn, givenName, sn and uid that the directory has. */

@@ -21,6 +21,7 @@ import dev.stsbridge.idp.web.portal.AccessCheck;
 import dev.stsbridge.idp.web.portal.PortalEndpoints;
 import dev.stsbridge.idp.web.session.InMemorySessionStore;
 import dev.stsbridge.idp.web.session.Sessions;
+import dev.stsbridge.idp.web.slo.SloEndpoints;
 import dev.stsbridge.idp.web.sp.ServiceProviders;
 import dev.stsbridge.idp.web.sp.SpSsoEndpoints;
 import dev.stsbridge.idp.web.sso.AwsSsoEndpoint;
@@ -47,13 +48,14 @@ final class IdpRoutes {
         LoginEndpoints login = new LoginEndpoints(idp, sessions, passwords, mfa);
         PortalEndpoints portal = new PortalEndpoints(idp, sessions, audit, metrics, access);
         AwsSsoEndpoint aws = new AwsSsoEndpoint(idp, sessions, audit, metrics, mfa);
-        SpSsoEndpoints sp = new SpSsoEndpoints(idp, ServiceProviders.load(idp.config()), sessions, aws, audit,
-                metrics, idp.clock());
+        ServiceProviders sps = ServiceProviders.load(idp.config());
+        SpSsoEndpoints sp = new SpSsoEndpoints(idp, sps, sessions, aws, audit, metrics, idp.clock());
+        SloEndpoints slo = new SloEndpoints(idp, sps, sessions, audit, idp.clock());
         OpsEndpoints ops = new OpsEndpoints(idp, metrics);
         return new WebHandler(Templates.load())
                 .get("/", portal.root())
                 .get("/login", login.form()).post("/login", login.submit())
-                .get("/logout", login.confirm()).post("/logout", login.logout())
+                .get("/logout", login.confirm()).post("/logout", slo.logout())
                 .get(MfaGate.PATH, mfaSteps.form()).post("/mfa/totp", mfaSteps.totp())
                 .post("/mfa/passkey", mfaSteps.passkey()).post("/mfa/recovery", mfaSteps.recovery())
                 .get(EnrollmentEndpoints.PATH, enroll.form()).post("/mfa/enroll/totp", enroll.confirmTotp())
@@ -63,6 +65,7 @@ final class IdpRoutes {
                 .get("/sso/aws", aws)
                 .get("/saml2/sso", sp.redirectBinding()).post("/saml2/sso", sp.postBinding())
                 .get(LoginEndpoints.CONTINUE_PATH, sp.continueAfterLogin())
+                .get(IdpIdentity.SLO_PATH, slo.redirectBinding()).post(IdpIdentity.SLO_PATH, slo.postBinding())
                 .post(IdpIdentity.ECP_PATH, sp.ecp(passwords, secondFactors))
                 .get(RoleCatalogueEndpoint.PATH, new RoleCatalogueEndpoint(idp, sessions, passwords))
                 .get("/saml2/metadata", ops.metadata())

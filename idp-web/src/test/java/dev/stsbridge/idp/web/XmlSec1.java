@@ -37,13 +37,20 @@ public final class XmlSec1 {
 
     /** {@code xmlsec1 --verify --id-attr:ID Assertion --id-attr:ID Response --pubkey-cert-pem cert.pem response.xml}. */
     public static String verify(Path dir, byte[] response, String certificatePem) {
+        return verify(dir, response, certificatePem, "urn:oasis:names:tc:SAML:2.0:assertion:Assertion",
+                "urn:oasis:names:tc:SAML:2.0:protocol:Response");
+    }
+
+    /** The same for other signed elements ({@code namespace:LocalName}, e.g. the protocol's LogoutRequest). */
+    public static String verify(Path dir, byte[] response, String certificatePem, String... idElements) {
         try {
             Path cert = Files.writeString(dir.resolve("idp.pem"), certificatePem);
             Path xml = Files.write(dir.resolve("response.xml"), response);
-            List<String> command = new ArrayList<>(List.of("xmlsec1", "--verify",
-                    "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:assertion:Assertion",
-                    "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:protocol:Response",
-                    "--pubkey-cert-pem", cert.toString(), xml.toString()));
+            List<String> command = new ArrayList<>(List.of("xmlsec1", "--verify"));
+            for (String element : idElements) {
+                command.addAll(List.of("--id-attr:ID", element));
+            }
+            command.addAll(List.of("--pubkey-cert-pem", cert.toString(), xml.toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -8,13 +8,13 @@ import dev.stsbridge.idp.sso.SignedInUser;
 import dev.stsbridge.idp.web.html.Page;
 import dev.stsbridge.idp.web.http.Endpoint;
 import dev.stsbridge.idp.web.http.Exchange;
-import dev.stsbridge.idp.web.http.HttpError;
 import dev.stsbridge.idp.web.mfa.MfaGate;
 import dev.stsbridge.idp.web.session.Session;
 import dev.stsbridge.idp.web.session.Sessions;
 
 /**
- * {@code /login} and {@code /logout}. The login, in order: CSRF token -> {@link PasswordCheck} (throttle ->
+ * {@code /login} and {@code GET /logout} (the sign-out itself, {@code POST /logout}, is single logout's:
+ * {@code dev.stsbridge.idp.web.slo.SloEndpoints}). The login, in order: CSRF token -> {@link PasswordCheck} (throttle ->
  * directory) -> the second factor when {@link MfaGate} says it is due (then {@code /mfa} and back) -> new session ->
  * redirect (to the pending SP-initiated request, the local {@code next} path, or the portal). Every attempt is
  * audited and counted; the password is never logged or kept.
@@ -101,21 +101,6 @@ public final class LoginEndpoints {
             }
             exchange.html(200, "logout", withHeader(Page.titled("Sign out"), session.get())
                     .with("csrf", session.get().csrfToken()));
-        };
-    }
-
-    /** {@code POST /logout} with the session's CSRF token. */
-    public Endpoint logout() {
-        return exchange -> {
-            Optional<Session> session = sessions.current(exchange);
-            exchange.noStore();
-            if (session.isPresent()) {
-                if (!Sessions.csrfMatches(session.get(), exchange.form("csrf"))) {
-                    throw HttpError.forbidden(FORM_EXPIRED);
-                }
-                sessions.end(exchange, session.get());
-            }
-            exchange.html(200, "signed-out", Page.titled("Signed out"));
         };
     }
 

@@ -113,6 +113,50 @@ public final class AuditLog {
     }
 
     /**
+     * A step of single logout ({@code "event":"logout"}), with the IDs of the messages, never their content.
+     *
+     * @param outcome {@code ended} (the IdP session), {@code sent} (a LogoutRequest to an SP), {@code confirmed} or
+     *     {@code failed} (an SP's LogoutResponse), {@code unsupported} (an SP without single logout),
+     *     {@code answered} (our LogoutResponse to the SP that asked), {@code refused} (a LogoutRequest naming
+     *     nobody of this session), {@code invalid} (a message refused with a 400; {@code reason} says why)
+     * @param via {@code idp} (the sign-out page) or {@code sp} (an SP's LogoutRequest)
+     */
+    public record Logout(String outcome, Optional<String> user, Optional<String> sp, Optional<String> messageId,
+                         Optional<String> inResponseTo, Optional<String> status, String via,
+                         Optional<String> reason) {
+        public Logout {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(sp, "sp");
+            Objects.requireNonNull(messageId, "messageId");
+            Objects.requireNonNull(inResponseTo, "inResponseTo");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(via, "via");
+        }
+
+        public Logout(String outcome, Optional<String> user, Optional<String> sp, Optional<String> messageId,
+                      Optional<String> inResponseTo, Optional<String> status, String via) {
+            this(outcome, user, sp, messageId, inResponseTo, status, via, Optional.empty());
+        }
+    }
+
+    /** A step of single logout. */
+    public void logout(Logout step, String client, String requestId) {
+        Map<String, Object> line = start("logout", requestId);
+        line.put("outcome", step.outcome());
+        step.user().ifPresent(u -> line.put("user", shortened(u)));
+        line.put("client", client);
+        step.sp().ifPresent(sp -> line.put("sp", sp));
+        step.messageId().ifPresent(id -> line.put("message_id", id));
+        step.inResponseTo().ifPresent(id -> line.put("in_response_to", id));
+        step.status().ifPresent(s -> line.put("status", s));
+        line.put("via", step.via());
+        step.reason().ifPresent(r -> line.put("reason", r));
+        write(line);
+    }
+
+    /**
      * One issued assertion, as audited.
      *
      * @param purpose {@code sso} (posted to the SP) or {@code explain} (shown on the explain page)

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,7 +82,7 @@ public final class Sessions {
 
     /** The live session, or a new anonymous one (with its cookie set on the response). */
     public Session currentOrNew(Exchange exchange) {
-        return current(exchange).orElseGet(() -> start(exchange, Optional.empty(), Optional.empty()));
+        return current(exchange).orElseGet(() -> start(exchange, Optional.empty(), Optional.empty(), List.of()));
     }
 
     /**
@@ -90,7 +91,9 @@ public final class Sessions {
      */
     public Session signIn(Exchange exchange, Optional<Session> old, SignedInUser user) {
         old.ifPresent(s -> store.remove(s.id()));
-        return start(exchange, Optional.of(user), old.flatMap(Session::pending));
+        List<SpParticipant> participants = old.filter(s -> s.user().map(SignedInUser::username)
+                .filter(user.username()::equals).isPresent()).map(Session::participants).orElse(List.of());
+        return start(exchange, Optional.of(user), old.flatMap(Session::pending), participants);
     }
 
     /**
@@ -99,7 +102,7 @@ public final class Sessions {
      */
     public Session awaitSecondFactor(Exchange exchange, Optional<Session> old, MfaState step) {
         old.ifPresent(s -> store.remove(s.id()));
-        Session session = start(exchange, Optional.empty(), old.flatMap(Session::pending)).withMfa(step);
+        Session session = start(exchange, Optional.empty(), old.flatMap(Session::pending), List.of()).withMfa(step);
         store.save(session);
         return session;
     }
@@ -110,7 +113,36 @@ public final class Sessions {
      */
     public Session startOver(Exchange exchange, Optional<Session> old) {
         old.ifPresent(s -> store.remove(s.id()));
-        return start(exchange, Optional.empty(), Optional.empty());
+        return start(exchange, Optional.empty(), Optional.empty(), List.of());
+    }
+
+    /**
+     * A logout under way: a session without user and without cookie that holds each SP's step, addressed only by
+     * its ID, which travels as the RelayState of the IdP's LogoutRequests (the browser's own session is already
+     * ended). It lives in the same store as sessions, so that any node can take the next step, and expires like
+     * an anonymous session.
+     */
+    public Session startLogout(List<SpParticipant> participants) {
+        Instant now = clock.instant();
+        makeRoom(now);
+        Session logout = new Session(token(), token(), now, now, Optional.empty(), Optional.empty(), MfaState.NONE,
+                participants);
+        store.save(logout);
+        return logout;
+    }
+
+    /** A logout under way, by its ID (the RelayState that came back): live, without user, with participants. */
+    public Optional<Session> logoutInProgress(String id) {
+        if (id.length() > 64) {
+            return Optional.empty();
+        }
+        return store.find(id).filter(s -> s.user().isEmpty() && !s.participants().isEmpty())
+                .filter(s -> !expired(s, clock.instant()));
+    }
+
+    /** Removes a finished logout. */
+    public void discard(Session session) {
+        store.remove(session.id());
     }
 
     /** Saves a changed session (e.g. with a pending request added or consumed). */
@@ -140,10 +172,11 @@ public final class Sessions {
         return !now.isBefore(session.lastSeen().plus(idleTimeout)) || !now.isBefore(start.plus(absoluteTimeout));
     }
 
-    private Session start(Exchange exchange, Optional<SignedInUser> user, Optional<PendingAuthnRequest> pending) {
+    private Session start(Exchange exchange, Optional<SignedInUser> user, Optional<PendingAuthnRequest> pending,
+                          List<SpParticipant> participants) {
         Instant now = clock.instant();
         makeRoom(now);
-        Session session = new Session(token(), token(), now, now, user, pending);
+        Session session = new Session(token(), token(), now, now, user, pending, MfaState.NONE, participants);
         store.save(session);
         exchange.setCookie(cookie(exchange.secure(), session.id()).build());
         return session;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.stsbridge.idp.assertion.SamlBinding;
 import dev.stsbridge.idp.config.NameIdFormat;
 import dev.stsbridge.idp.config.SpProfile;
 import dev.stsbridge.metadata.ServiceProvider;
@@ -50,6 +51,15 @@ public record RegisteredSp(ServiceProvider metadata, SpProfile profile, NameIdFo
     public Optional<URI> acs(int index) {
         return acsUrls.stream().filter(a -> a.index() == index)
                 .map(ServiceProvider.AssertionConsumerService::location).findFirst();
+    }
+
+    /**
+     * The SP's first SingleLogoutService with a binding the IdP can use (HTTP-Redirect or HTTP-POST), if it lists
+     * one: single logout is only for SPs that do (AWS's sign-in does not).
+     */
+    public Optional<ServiceProvider.SingleLogoutService> singleLogoutService() {
+        return metadata.singleLogoutServices().stream().filter(s -> SamlBinding.of(s.binding()).isPresent())
+                .findFirst();
     }
 
     /** The default ACS (SAML metadata §2.2.3), among the HTTP-POST ones. */

@@ -12,14 +12,14 @@ import dev.stsbridge.idp.web.http.HttpError;
  * expired entries are dropped when the cache grows, and beyond {@value #MAX_ENTRIES} live entries new requests are
  * refused (503) rather than forgetting IDs that could still be replayed.
  */
-final class ReplayCache {
+public final class ReplayCache {
 
     static final int MAX_ENTRIES = 100_000;
 
     private final Clock clock;
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
 
-    ReplayCache(Clock clock) {
+    public ReplayCache(Clock clock) {
         this.clock = clock;
     }
 
@@ -29,6 +29,11 @@ final class ReplayCache {
      * @throws HttpError 400 when the ID was seen before (and has not expired)
      */
     void firstUse(String issuer, String requestId, Instant expiry) {
+        firstUse(issuer, requestId, expiry, "AuthnRequest");
+    }
+
+    /** The same for another kind of message ({@code what}: e.g. {@code LogoutRequest}), named in the refusal. */
+    public void firstUse(String issuer, String requestId, Instant expiry, String what) {
         Instant now = clock.instant();
         if (seen.size() >= MAX_ENTRIES / 2) {
             seen.values().removeIf(until -> !now.isBefore(until));
@@ -39,7 +44,8 @@ final class ReplayCache {
         String key = issuer.length() + ":" + issuer + requestId;
         Instant previous = seen.putIfAbsent(key, expiry);
         if (previous != null && now.isBefore(previous)) {
-            throw HttpError.badRequest("The AuthnRequest ID " + requestId + " was already used (a replayed request).");
+            throw HttpError.badRequest("The " + what + " ID " + requestId + " was already used (a replayed "
+                    + "request).");
         }
         if (previous != null) {
             seen.put(key, expiry);

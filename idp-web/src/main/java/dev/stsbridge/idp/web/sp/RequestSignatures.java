@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.opensaml.saml.common.SignableSAMLObject;
 import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.signature.support.SignatureException;
@@ -26,7 +27,7 @@ import dev.stsbridge.idp.web.http.HttpError;
  * SAML signature profile (one Reference whose URI is the request's ID, only enveloped + exclusive c14n transforms);
  * accepted algorithms only (RSA or ECDSA with SHA-256/384/512 and SHA-2 digests; SHA-1 and HMAC refused).
  */
-final class RequestSignatures {
+public final class RequestSignatures {
 
     static final String DS = "http://www.w3.org/2000/09/xmldsig#";
     private static final String MORE = "http://www.w3.org/2001/04/xmldsig-more#";
@@ -42,7 +43,13 @@ final class RequestSignatures {
 
     /** The HTTP-Redirect binding's query-string signature. */
     static void verifyQuery(InboundRequest.QuerySignature signature, List<X509Certificate> certificates) {
-        String jca = algorithm(signature.algorithm());
+        verifyQuery(signature, certificates, "AuthnRequest");
+    }
+
+    /** The same for another message ({@code what}: e.g. {@code LogoutRequest}), named in the refusal. */
+    public static void verifyQuery(InboundRequest.QuerySignature signature, List<X509Certificate> certificates,
+                                   String what) {
+        String jca = algorithm(signature.algorithm(), what);
         for (X509Certificate certificate : certificates) {
             try {
                 Signature verifier = Signature.getInstance(jca);
@@ -55,7 +62,7 @@ final class RequestSignatures {
                 // wrong key type for this algorithm, or a malformed signature value: try the next certificate
             }
         }
-        throw invalid("it does not verify with the service provider's registered signing certificates");
+        throw invalid(what, "it does not verify with the service provider's registered signing certificates");
     }
 
     /**
@@ -64,19 +71,25 @@ final class RequestSignatures {
      */
     static void verifyEnveloped(Document document, Element root, org.opensaml.saml.saml2.core.AuthnRequest request,
                                 List<X509Certificate> certificates) {
+        verifyEnveloped(document, root, request, certificates, "AuthnRequest");
+    }
+
+    /** The same for another signed message ({@code what}: its element name, e.g. {@code LogoutRequest}). */
+    public static void verifyEnveloped(Document document, Element root, SignableSAMLObject request,
+                                       List<X509Certificate> certificates, String what) {
         NodeList all = document.getElementsByTagNameNS(DS, "Signature");
         if (all.getLength() != 1 || all.item(0).getParentNode() != root || request.getSignature() == null) {
-            throw invalid("exactly one ds:Signature is allowed, as a direct child of the AuthnRequest (found "
-                    + all.getLength() + ")");
+            throw invalid(what, "exactly one ds:Signature is allowed, as a direct child of the " + what
+                    + " (found " + all.getLength() + ")");
         }
-        uniqueIds(document);
+        uniqueIds(document, what);
         org.opensaml.xmlsec.signature.Signature signature = request.getSignature();
-        algorithm(signature.getSignatureAlgorithm());
-        digests(root);
+        algorithm(signature.getSignatureAlgorithm(), what);
+        digests(root, what);
         try {
             new SAMLSignatureProfileValidator().validate(signature);
         } catch (SignatureException e) {
-            throw invalid(e.getMessage());
+            throw invalid(what, e.getMessage());
         }
         for (X509Certificate certificate : certificates) {
             try {
@@ -86,41 +99,41 @@ final class RequestSignatures {
                 // not this key: try the next one
             }
         }
-        throw invalid("it does not verify with the service provider's registered signing certificates");
+        throw invalid(what, "it does not verify with the service provider's registered signing certificates");
     }
 
-    private static String algorithm(String uri) {
+    private static String algorithm(String uri, String what) {
         String jca = JCA.get(uri);
         if (jca == null) {
-            throw invalid("the signature algorithm " + uri + " is not accepted (use RSA or ECDSA with SHA-256, "
+            throw invalid(what, "the signature algorithm " + uri + " is not accepted (use RSA or ECDSA with SHA-256, "
                     + "SHA-384 or SHA-512)");
         }
         return jca;
     }
 
-    private static void digests(Element root) {
+    private static void digests(Element root, String what) {
         NodeList methods = root.getElementsByTagNameNS(DS, "DigestMethod");
         for (int i = 0; i < methods.getLength(); i++) {
             String digest = ((Element) methods.item(i)).getAttributeNS(null, "Algorithm");
             if (!DIGESTS.contains(digest)) {
-                throw invalid("the digest algorithm " + digest + " is not accepted (use SHA-256, SHA-384 or SHA-512)");
+                throw invalid(what, "the digest algorithm " + digest + " is not accepted (use SHA-256, SHA-384 or SHA-512)");
             }
         }
     }
 
-    private static void uniqueIds(Document document) {
+    private static void uniqueIds(Document document, String what) {
         Map<String, Integer> seen = new HashMap<>();
         NodeList elements = document.getElementsByTagName("*");
         for (int i = 0; i < elements.getLength(); i++) {
             Element element = (Element) elements.item(i);
             if (element.hasAttributeNS(null, "ID")
                     && seen.merge(element.getAttributeNS(null, "ID"), 1, Integer::sum) > 1) {
-                throw invalid("the ID '" + element.getAttributeNS(null, "ID") + "' appears more than once");
+                throw invalid(what, "the ID '" + element.getAttributeNS(null, "ID") + "' appears more than once");
             }
         }
     }
 
-    private static HttpError invalid(String reason) {
-        return HttpError.badRequest("The AuthnRequest's signature is not valid: " + reason + ".");
+    private static HttpError invalid(String what, String reason) {
+        return HttpError.badRequest("The " + what + "'s signature is not valid: " + reason + ".");
     }
 }

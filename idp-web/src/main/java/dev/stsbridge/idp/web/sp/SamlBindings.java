@@ -19,7 +19,7 @@ import dev.stsbridge.idp.web.http.HttpError;
  * = base64 of the XML in the form body. Bounded: at most {@value #MAX_ENCODED} characters of base64, and inflation
  * stops at {@value #MAX_XML} bytes (a DEFLATE bomb is refused after that much work, not after filling memory).
  */
-final class SamlBindings {
+public final class SamlBindings {
 
     static final int MAX_XML = 64 * 1024;
     static final int MAX_ENCODED = 128 * 1024;
@@ -30,18 +30,26 @@ final class SamlBindings {
 
     /** The HTTP-Redirect binding, from the raw query string. */
     static InboundRequest redirect(String rawQuery) {
+        return redirect(rawQuery, "SAMLRequest");
+    }
+
+    /**
+     * The HTTP-Redirect binding, from the raw query string, for the message in {@code parameter}
+     * ({@code SAMLRequest} or {@code SAMLResponse}).
+     */
+    public static InboundRequest redirect(String rawQuery, String parameter) {
         Map<String, String> raw = rawParameters(rawQuery);
-        String samlRequest = decoded(raw, "SAMLRequest").orElseThrow(() ->
-                HttpError.badRequest("The request has no SAMLRequest."));
+        String message = decoded(raw, parameter).orElseThrow(() ->
+                HttpError.badRequest("The request has no " + parameter + "."));
         Optional<String> relayState = relayState(decoded(raw, "RelayState"));
-        byte[] xml = inflate(base64(samlRequest));
+        byte[] xml = inflate(base64(message, parameter), parameter);
         Optional<InboundRequest.QuerySignature> signature = Optional.empty();
         if (raw.containsKey("Signature") || raw.containsKey("SigAlg")) {
             String sigAlg = decoded(raw, "SigAlg").orElseThrow(() ->
                     HttpError.badRequest("The request has a Signature but no SigAlg."));
             byte[] value = base64(decoded(raw, "Signature").orElseThrow(() ->
-                    HttpError.badRequest("The request has a SigAlg but no Signature.")));
-            String octets = "SAMLRequest=" + raw.get("SAMLRequest")
+                    HttpError.badRequest("The request has a SigAlg but no Signature.")), "Signature");
+            String octets = parameter + "=" + raw.get(parameter)
                     + (raw.containsKey("RelayState") ? "&RelayState=" + raw.get("RelayState") : "")
                     + "&SigAlg=" + raw.get("SigAlg");
             signature = Optional.of(new InboundRequest.QuerySignature(sigAlg, value,
@@ -52,10 +60,15 @@ final class SamlBindings {
 
     /** The HTTP-POST binding, from the form fields. */
     static InboundRequest post(Optional<String> samlRequest, Optional<String> relayState) {
-        String encoded = samlRequest.orElseThrow(() -> HttpError.badRequest("The request has no SAMLRequest."));
-        byte[] xml = base64(encoded);
+        return post(samlRequest, relayState, "SAMLRequest");
+    }
+
+    /** The HTTP-POST binding, from the form fields, for the message in the field {@code parameter}. */
+    public static InboundRequest post(Optional<String> message, Optional<String> relayState, String parameter) {
+        String encoded = message.orElseThrow(() -> HttpError.badRequest("The request has no " + parameter + "."));
+        byte[] xml = base64(encoded, parameter);
         if (xml.length > MAX_XML) {
-            throw HttpError.badRequest("The SAMLRequest is larger than " + MAX_XML + " bytes.");
+            throw HttpError.badRequest("The " + parameter + " is larger than " + MAX_XML + " bytes.");
         }
         return new InboundRequest(xml, relayState(relayState), InboundRequest.Binding.POST, Optional.empty());
     }
@@ -96,19 +109,24 @@ final class SamlBindings {
         return relayState.filter(r -> !r.isEmpty());
     }
 
-    private static byte[] base64(String encoded) {
+    private static byte[] base64(String encoded, String parameter) {
         if (encoded.length() > MAX_ENCODED) {
-            throw HttpError.badRequest("The SAMLRequest is larger than " + MAX_ENCODED + " characters.");
+            throw HttpError.badRequest("The " + parameter + " is larger than " + MAX_ENCODED + " characters.");
         }
         try {
             return Base64.getDecoder().decode(encoded.replaceAll("[\\r\\n\\t ]", ""));
         } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest("The SAMLRequest (or Signature) is not valid base64.");
+            throw HttpError.badRequest("The " + (parameter.equals("Signature") ? "SAMLRequest (or Signature)"
+                    : parameter) + " is not valid base64.");
         }
     }
 
     /** Raw DEFLATE (RFC 1951, no zlib header), at most {@value #MAX_XML} bytes out. */
     static byte[] inflate(byte[] deflated) {
+        return inflate(deflated, "SAMLRequest");
+    }
+
+    private static byte[] inflate(byte[] deflated, String parameter) {
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(deflated);
@@ -117,16 +135,16 @@ final class SamlBindings {
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw HttpError.badRequest("The SAMLRequest is not complete DEFLATE data (HTTP-Redirect binding).");
+                    throw HttpError.badRequest("The " + parameter + " is not complete DEFLATE data (HTTP-Redirect binding).");
                 }
                 if (out.size() + n > MAX_XML) {
-                    throw HttpError.badRequest("The SAMLRequest inflates to more than " + MAX_XML + " bytes.");
+                    throw HttpError.badRequest("The " + parameter + " inflates to more than " + MAX_XML + " bytes.");
                 }
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
         } catch (DataFormatException e) {
-            throw HttpError.badRequest("The SAMLRequest is not DEFLATE-compressed (HTTP-Redirect binding).");
+            throw HttpError.badRequest("The " + parameter + " is not DEFLATE-compressed (HTTP-Redirect binding).");
         } finally {
             inflater.end();
         }

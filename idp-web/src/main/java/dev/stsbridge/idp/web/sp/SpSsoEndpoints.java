@@ -1,6 +1,8 @@
 package dev.stsbridge.idp.web.sp;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +25,7 @@ import dev.stsbridge.idp.web.ops.WebMetrics;
 import dev.stsbridge.idp.web.session.PendingAuthnRequest;
 import dev.stsbridge.idp.web.session.Session;
 import dev.stsbridge.idp.web.session.Sessions;
+import dev.stsbridge.idp.web.session.SpParticipant;
 import dev.stsbridge.idp.web.sso.AwsSsoEndpoint;
 import dev.stsbridge.idp.web.sso.PostFormPage;
 
@@ -43,6 +46,7 @@ public final class SpSsoEndpoints {
     private final AwsSsoEndpoint aws;
     private final AuditLog audit;
     private final WebMetrics metrics;
+    private final SecureRandom random = new SecureRandom();
 
     public SpSsoEndpoints(IdpApplication idp, ServiceProviders sps, Sessions sessions, AwsSsoEndpoint aws,
                           AuditLog audit, WebMetrics metrics, Clock clock) {
@@ -144,19 +148,42 @@ public final class SpSsoEndpoints {
                     Optional.of(pending.requestId()));
             return;
         }
-        SignedResponse signed;
-        try {
-            signed = idp.basicSso().respond(person, new BasicSsoService.Recipient(sp.entityId(), pending.acsUrl(),
-                    sp.nameIdFormat(), Optional.of(pending.requestId())));
-        } catch (MissingClaimException e) {
-            throw HttpError.forbidden("Cannot sign you in to " + sp.entityId() + ": " + e.getMessage() + ".");
-        }
+        SignedResponse signed = issue(session, sp, person, pending);
         audit.assertion(new AuditLog.Issued(person.username(), exchange.clientAddress(), sp.entityId(),
                 signed.assertionId(), Optional.of(pending.requestId()), List.of(), List.of(), "sso"),
                 exchange.requestId());
         metrics.issued(sp.entityId());
         PostFormPage.send(exchange, session, pending.acsUrl(), signed, pending.relayState(), sp.entityId(),
                 false);
+    }
+
+    /**
+     * The response to an SP of the {@code basic} profile, with a SessionIndex of its own for this session and SP
+     * (kept for later sign-ins to the same SP); the session remembers the SP, the NameID and the SessionIndex for
+     * single logout.
+     */
+    private SignedResponse issue(Session session, RegisteredSp sp, SignedInUser person, PendingAuthnRequest pending) {
+        String sessionIndex = session.participant(sp.entityId()).map(SpParticipant::sessionIndex)
+                .orElseGet(this::newSessionIndex);
+        SignedInUser atThisSp = new SignedInUser(person.user(), person.authnInstant(), person.authnContextClassRef(),
+                sessionIndex, person.sessionNotOnOrAfter());
+        BasicSsoService.Issued issued;
+        try {
+            issued = idp.basicSso().issue(atThisSp, new BasicSsoService.Recipient(sp.entityId(), pending.acsUrl(),
+                    sp.nameIdFormat(), Optional.of(pending.requestId())));
+        } catch (MissingClaimException e) {
+            throw HttpError.forbidden("Cannot sign you in to " + sp.entityId() + ": " + e.getMessage() + ".");
+        }
+        sessions.save(session.withParticipant(new SpParticipant(sp.entityId(), issued.nameId().value(),
+                issued.nameId().format(), Optional.empty(), Optional.empty(), sessionIndex)));
+        return issued.response();
+    }
+
+    /** An opaque SessionIndex: 128 random bits, unrelated to the session ID. */
+    private String newSessionIndex() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return "_" + HexFormat.of().formatHex(bytes);
     }
 
     /**
