@@ -6,6 +6,8 @@ import java.util.stream.Stream;
 
 import dev.stsbridge.verifier.VerifierServer.Mount;
 import dev.stsbridge.verifier.api.IamActions;
+import dev.stsbridge.verifier.api.IamOidcActions;
+import dev.stsbridge.verifier.iam.OidcProviders;
 import dev.stsbridge.verifier.api.IamPolicyActions;
 import dev.stsbridge.verifier.api.IamUserActions;
 import dev.stsbridge.verifier.auth.Account;
@@ -126,6 +128,7 @@ public final class VerifierApplication implements AutoCloseable {
                         IamActions.actions(samlProviders, roles),
                         IamPolicyActions.actions(managedPolicies, rolePolicies),
                         IamUserActions.actions(users.users(), users.policies(), users.accessKeys(), users.mfaDevices()),
+                        IamOidcActions.actions(new OidcProviders(iam, settings.clock())),
                         SimulatorActions.actions(new PolicySimulator(iam, permissionPolicies))).flatMap(List::stream).toList())),
                 new SigV4Authenticator(accounts, credentials, settings.clock(), access, iam, access),
                 BodyLimits.standard());
