@@ -41,6 +41,11 @@ import dev.stsbridge.verifier.query.QueryHandler;
 import dev.stsbridge.verifier.simulator.PolicySimulator;
 import dev.stsbridge.verifier.sts.AssumeRoleWithSamlOperation;
 import dev.stsbridge.verifier.sts.InMemoryCredentialIssuer;
+import dev.stsbridge.verifier.webidentity.AssumeRoleWithWebIdentity;
+import dev.stsbridge.verifier.webidentity.IamOidcLookup;
+import dev.stsbridge.verifier.webidentity.OidcKeys;
+import dev.stsbridge.verifier.webidentity.WebIdentityAuthorizer;
+import dev.stsbridge.verifier.webidentity.WebIdentityProvider;
 
 /**
  * Wires and starts the verifier: accounts -> IAM state (loaded from the data directory) -> credential issuer -> IAM
@@ -116,7 +121,8 @@ public final class VerifierApplication implements AutoCloseable {
                 new FederationTokens(sessionPermissions, mfa, credentials, settings.clock()),
                 keyId -> accounts.byAccessKeyId(keyId).map(Account::id)
                         .or(() -> iam.userByAccessKey(keyId).map(o -> o.user().accountId()))
-                        .or(() -> credentials.find(keyId).map(found -> found.grant().accountId())));
+                        .or(() -> credentials.find(keyId).map(found -> found.grant().accountId())),
+                webIdentity(iam, credentials, settings));
         AssumeRoleWithSamlOperation assumeRoleWithSaml = samlHalf.assumeRoleWithSaml(core);
         List<Mount> consolePages = Stream.concat(samlHalf.consolePages(core, assumeRoleWithSaml).stream(),
                 Stream.of(new Mount("/federation", new FederationHandler(credentials, core.consoleSessions(),
@@ -135,6 +141,14 @@ public final class VerifierApplication implements AutoCloseable {
         VerifierServer server = new VerifierServer(settings.host(), settings.port(), query, consolePages).start();
         return new VerifierApplication(server, core, samlProviders, roles, managedPolicies, rolePolicies, users,
                 assumeRole);
+    }
+
+    /** STS AssumeRoleWithWebIdentity: IAM OpenID Connect providers, keys over HTTPS (loopback), the policy engine. */
+    private static AssumeRoleWithWebIdentity webIdentity(IamStore iam, InMemoryCredentialIssuer credentials,
+                                                         VerifierSettings settings) {
+        WebIdentityProvider.Lookup providers = new IamOidcLookup(iam, new OidcKeys(settings.clock()));
+        return new AssumeRoleWithWebIdentity(providers, new WebIdentityAuthorizer(iam, new TrustPolicies()),
+                credentials, settings.clock(), settings.clockSkew());
     }
 
     /** {@code http://host:port} */
