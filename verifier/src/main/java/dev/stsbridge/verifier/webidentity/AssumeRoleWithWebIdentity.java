@@ -44,17 +44,24 @@ public final class AssumeRoleWithWebIdentity {
     }
 
     public WebIdentityResult handle(WebIdentityRequest request) {
-        String account            = roleAccount(request);
-        ParsedToken parsed        = ParsedToken.parse(request.webIdentityToken());
-        WebIdentityProvider idp   = providers.find(account, parsed.issuer())
-                .orElseThrow(() -> WebIdentityErrors.noProvider(parsed.issuer()));
-        VerifiedToken verified    = VerifiedToken.verify(parsed, idp);
-        ValidatedToken claims     = ValidatedToken.validate(verified, clock.instant(), skew);
+        ValidatedToken claims     = validate(request.webIdentityToken(), roleAccount(request));
         AuthorizedWebIdentity role = trustPolicies.authorize(request.roleArn(), request.roleSessionName(), claims);
         Instant expiry            = expiry(role, request);
         int packedPolicySize      = SessionPolicies.packedPolicySize(request.policy(), request.policyArns(),
                                                                      claims.sessionTags().tags());
         return issue(role, expiry, packedPolicySize, request);
+    }
+
+    /**
+     * The token checks alone: parse -> provider of {@code iss} in {@code accountId} -> verify -> validate. Also how
+     * Cognito checks the tokens of a {@code Logins} map: one code path for every web identity token.
+     */
+    public ValidatedToken validate(String token, String accountId) {
+        ParsedToken parsed        = ParsedToken.parse(token);
+        WebIdentityProvider idp   = providers.find(accountId, parsed.issuer())
+                .orElseThrow(() -> WebIdentityErrors.noProvider(parsed.issuer()));
+        VerifiedToken verified    = VerifiedToken.verify(parsed, idp);
+        return ValidatedToken.validate(verified, clock.instant(), skew);
     }
 
     private static String roleAccount(WebIdentityRequest request) {

@@ -31,7 +31,7 @@ public final class IamOidcLookup implements WebIdentityProvider.Lookup {
     }
 
     private WebIdentityProvider provider(OidcProvider p) {
-        return new WebIdentityProvider(p.arn(), p.issuer(), p.url(), Set.copyOf(p.clientIds()),
+        return new WebIdentityProvider(p.arn(), p.issuer(), p.url(), Set.copyOf(p.clientIds())::contains,
                 keys.of(p.issuer(), p.thumbprints()), Optional.of(p.accountId()));
     }
 }

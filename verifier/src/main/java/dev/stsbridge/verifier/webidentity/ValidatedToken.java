@@ -64,9 +64,9 @@ public final class ValidatedToken {
             throw WebIdentityErrors.invalid("The token has no sub claim.");
         }
         List<String> aud = Optional.ofNullable(claims.getAudience()).orElse(List.of());
-        Optional<String> matched = aud.stream().filter(provider.audiences()::contains).findFirst();
+        Optional<String> matched = aud.stream().filter(provider.audiences()).findFirst();
         String azp = string(claims, "azp").orElse("");
-        if (matched.isEmpty() && !provider.audiences().contains(azp)) {
+        if (matched.isEmpty() && !provider.audiences().test(azp)) {
             throw WebIdentityErrors.invalid(WebIdentityErrors.INCORRECT_AUDIENCE);
         }
         return new ValidatedToken(provider, claims, matched.orElse(azp), matched.isPresent() ? List.of() : aud,

@@ -2,7 +2,7 @@ package dev.stsbridge.verifier.webidentity;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * An identity provider that STS accepts web identity tokens from: an IAM OpenID Connect provider of the role's
@@ -13,17 +13,17 @@ import java.util.Set;
  * @param issuer the exact {@code iss} its tokens carry
  * @param conditionPrefix the prefix of its condition keys ({@code <prefix>:aud}, {@code :sub}, {@code :amr}): the
  *                        issuer without {@code https://}, or {@code cognito-identity.amazonaws.com}
- * @param audiences the accepted audiences (IAM: the client ID list; Cognito: the identity pools' IDs)
+ * @param audiences whether an audience is accepted (IAM: one of the client IDs; Cognito: an identity pool's ID)
  * @param keys where its signing keys come from
  * @param accountId the account the provider belongs to (IAM), if any
  */
-public record WebIdentityProvider(String principal, String issuer, String conditionPrefix, Set<String> audiences,
+public record WebIdentityProvider(String principal, String issuer, String conditionPrefix, Predicate<String> audiences,
                                   KeySource keys, Optional<String> accountId) {
     public WebIdentityProvider {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(conditionPrefix, "conditionPrefix");
-        audiences = Set.copyOf(audiences);
+        Objects.requireNonNull(audiences, "audiences");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(accountId, "accountId");
     }
