@@ -31,6 +31,7 @@ import dev.stsbridge.verifier.auth.Caller;
 import dev.stsbridge.verifier.auth.ReceivedRequest;
 import dev.stsbridge.verifier.auth.SigV4Authenticator;
 import dev.stsbridge.verifier.cognito.CognitoState.Pool;
+import dev.stsbridge.verifier.query.DetailedRefusal;
 import dev.stsbridge.verifier.sts.TemporaryCredentials;
 
 /**
@@ -66,7 +67,8 @@ public final class CognitoHandler extends Handler.Abstract {
         try {
             answer = serve(request, operation);
         } catch (AwsException e) {
-            LOG.info("{} Cognito {} refused: {} {}", requestId, operation, e.error().code(), e.error().message());
+            LOG.info("{} Cognito {} refused: {} {}", requestId, DetailedRefusal.printable(operation), e.error().code(),
+                    DetailedRefusal.printable(e.error().message()));
             status = e.error().httpStatus();
             answer = JSON.createObjectNode().put("__type", e.error().code()).put("message", e.error().message());
         }
