@@ -49,6 +49,7 @@ import dev.stsbridge.verifier.sts.InMemoryCredentialIssuer;
 import dev.stsbridge.verifier.webidentity.AssumeRoleWithWebIdentity;
 import dev.stsbridge.verifier.webidentity.IamOidcLookup;
 import dev.stsbridge.verifier.webidentity.OidcKeys;
+import dev.stsbridge.verifier.webidentity.ServerThumbprint;
 import dev.stsbridge.verifier.webidentity.WebIdentityAuthorizer;
 import dev.stsbridge.verifier.webidentity.WebIdentityProvider;
 
@@ -145,7 +146,7 @@ public final class VerifierApplication implements AutoCloseable {
                         IamActions.actions(samlProviders, roles),
                         IamPolicyActions.actions(managedPolicies, rolePolicies),
                         IamUserActions.actions(users.users(), users.policies(), users.accessKeys(), users.mfaDevices()),
-                        IamOidcActions.actions(new OidcProviders(iam, settings.clock())),
+                        IamOidcActions.actions(new OidcProviders(iam, settings.clock(), ServerThumbprint::of)),
                         SimulatorActions.actions(new PolicySimulator(iam, permissionPolicies))).flatMap(List::stream).toList())),
                 authenticator, BodyLimits.standard());
         TargetRouter root = new TargetRouter(new CognitoHandler(identityPools,

@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.stsbridge.verifier.AwsError;
@@ -21,7 +23,8 @@ import dev.stsbridge.verifier.iam.IamStore.Change;
  * Provider URL" (not {@code https://}, a query, fragment or user info), {@code EntityAlreadyExists} "Provider with url
  * X already exists." (409), {@code NoSuchEntity} "OpenIDConnect Provider not found for arn X" (404),
  * {@code LimitExceeded} for IAM's quotas (100 providers per account, 100 client IDs, 5 thumbprints, 50 tags).
- * ThumbprintList is optional, as on AWS since 2024; an empty list trusts no TLS server here (verifier/README.md).
+ * ThumbprintList is optional, as on AWS: without it the injected probe supplies the server's top certificate's
+ * thumbprint, as IAM retrieves it (loopback hosts only; otherwise the list stays empty and trusts no server).
  */
 public final class OidcProviders {
 
@@ -34,10 +37,16 @@ public final class OidcProviders {
 
     private final IamStore store;
     private final Clock clock;
+    private final Function<String, Optional<String>> thumbprintProbe;
 
-    public OidcProviders(IamStore store, Clock clock) {
+    /**
+     * @param thumbprintProbe the thumbprint of an issuer URL's TLS server, for a provider created without
+     *                        ThumbprintList (empty when it is not to be contacted)
+     */
+    public OidcProviders(IamStore store, Clock clock, Function<String, Optional<String>> thumbprintProbe) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.thumbprintProbe = Objects.requireNonNull(thumbprintProbe, "thumbprintProbe");
     }
 
     /** CreateOpenIDConnectProvider's parameters. */
@@ -53,7 +62,8 @@ public final class OidcProviders {
     public OidcProvider create(IamCaller caller, NewProvider request) {
         String url = urlWithoutScheme(request.url());
         List<String> clientIds = clientIds(request.clientIds());
-        List<String> thumbprints = thumbprints(request.thumbprints());
+        List<String> thumbprints = request.thumbprints().isEmpty()
+                ? thumbprintProbe.apply(request.url()).stream().toList() : thumbprints(request.thumbprints());
         List<Tag> tags = tags(request.tags());
         String arn = Arns.oidcProvider(caller.accountId(), url);
         return store.change(snapshot -> {
