@@ -6,6 +6,13 @@ import java.util.stream.Stream;
 
 import dev.stsbridge.verifier.VerifierServer.Mount;
 import dev.stsbridge.verifier.api.IamActions;
+import dev.stsbridge.verifier.cognito.CognitoFlows;
+import dev.stsbridge.verifier.cognito.CognitoHandler;
+import dev.stsbridge.verifier.cognito.CognitoIssuer;
+import dev.stsbridge.verifier.cognito.IdentityPools;
+import dev.stsbridge.verifier.cognito.TargetRouter;
+import dev.stsbridge.verifier.api.IamOidcActions;
+import dev.stsbridge.verifier.iam.OidcProviders;
 import dev.stsbridge.verifier.api.IamPolicyActions;
 import dev.stsbridge.verifier.api.IamUserActions;
 import dev.stsbridge.verifier.auth.Account;
@@ -39,11 +46,18 @@ import dev.stsbridge.verifier.query.QueryHandler;
 import dev.stsbridge.verifier.simulator.PolicySimulator;
 import dev.stsbridge.verifier.sts.AssumeRoleWithSamlOperation;
 import dev.stsbridge.verifier.sts.InMemoryCredentialIssuer;
+import dev.stsbridge.verifier.webidentity.AssumeRoleWithWebIdentity;
+import dev.stsbridge.verifier.webidentity.IamOidcLookup;
+import dev.stsbridge.verifier.webidentity.OidcKeys;
+import dev.stsbridge.verifier.webidentity.ServerThumbprint;
+import dev.stsbridge.verifier.webidentity.WebIdentityAuthorizer;
+import dev.stsbridge.verifier.webidentity.WebIdentityProvider;
 
 /**
  * Wires and starts the verifier: accounts -> IAM state (loaded from the data directory) -> credential issuer -> IAM
  * users, keys and MFA devices -> STS AssumeRole / GetFederationToken / GetSessionToken (one policy engine) -> the
- * SAML half (trust-policy validator, AssumeRoleWithSAML pipeline, console pages) -> the console federation endpoint
+ * web identity (AssumeRoleWithWebIdentity, Cognito identity pools) -> the SAML half (trust-policy validator,
+ * AssumeRoleWithSAML pipeline, console pages) -> the console federation endpoint
  * ({@code /federation}, sharing the console sessions) -> the IAM and STS Query APIs -> the HTTP server. The one place
  * that decides what runs.
  */
@@ -110,28 +124,47 @@ public final class VerifierApplication implements AutoCloseable {
         MfaCheck mfa = users.mfaDevices()::authenticate;
         AssumeRole assumeRole = new AssumeRole(iam, new TrustPolicies(), sessionPermissions, mfa, credentials,
                 settings.clock());
+        IdentityPools identityPools = IdentityPools.open(settings.dataDir());
+        CognitoIssuer cognitoIssuer = CognitoIssuer.open(settings.dataDir(), identityPools, settings.clock());
+        AssumeRoleWithWebIdentity webIdentity = webIdentity(iam, credentials, settings, cognitoIssuer);
         StsActions.StsOperations sts = new StsActions.StsOperations(assumeRole,
                 new FederationTokens(sessionPermissions, mfa, credentials, settings.clock()),
                 keyId -> accounts.byAccessKeyId(keyId).map(Account::id)
                         .or(() -> iam.userByAccessKey(keyId).map(o -> o.user().accountId()))
-                        .or(() -> credentials.find(keyId).map(found -> found.grant().accountId())));
+                        .or(() -> credentials.find(keyId).map(found -> found.grant().accountId())),
+                webIdentity);
         AssumeRoleWithSamlOperation assumeRoleWithSaml = samlHalf.assumeRoleWithSaml(core);
         List<Mount> consolePages = Stream.concat(samlHalf.consolePages(core, assumeRoleWithSaml).stream(),
                 Stream.of(new Mount("/federation", new FederationHandler(credentials, core.consoleSessions(),
                         settings.clock())))).toList();
 
+        SigV4Authenticator authenticator = new SigV4Authenticator(accounts, credentials, settings.clock(), access, iam,
+                access);
         QueryHandler query = new QueryHandler(List.of(
                 StsActions.service(assumeRoleWithSaml, sts, ApiModel.load(ApiModel.STS)),
                 IamActions.service(ApiModel.load(ApiModel.IAM), Stream.of(
                         IamActions.actions(samlProviders, roles),
                         IamPolicyActions.actions(managedPolicies, rolePolicies),
                         IamUserActions.actions(users.users(), users.policies(), users.accessKeys(), users.mfaDevices()),
+                        IamOidcActions.actions(new OidcProviders(iam, settings.clock(), ServerThumbprint::of)),
                         SimulatorActions.actions(new PolicySimulator(iam, permissionPolicies))).flatMap(List::stream).toList())),
-                new SigV4Authenticator(accounts, credentials, settings.clock(), access, iam, access),
-                BodyLimits.standard());
-        VerifierServer server = new VerifierServer(settings.host(), settings.port(), query, consolePages).start();
+                authenticator, BodyLimits.standard());
+        TargetRouter root = new TargetRouter(new CognitoHandler(identityPools,
+                new CognitoFlows(identityPools, cognitoIssuer, webIdentity), authenticator), query);
+        VerifierServer server = new VerifierServer(settings.host(), settings.port(), root, consolePages).start();
         return new VerifierApplication(server, core, samlProviders, roles, managedPolicies, rolePolicies, users,
                 assumeRole);
+    }
+
+    /**
+     * STS AssumeRoleWithWebIdentity: IAM OpenID Connect providers (keys over HTTPS, loopback) and Cognito's built-in
+     * issuer, the policy engine.
+     */
+    private static AssumeRoleWithWebIdentity webIdentity(IamStore iam, InMemoryCredentialIssuer credentials,
+                                                         VerifierSettings settings, CognitoIssuer cognito) {
+        WebIdentityProvider.Lookup providers = new IamOidcLookup(iam, new OidcKeys(settings.clock())).or(cognito);
+        return new AssumeRoleWithWebIdentity(providers, new WebIdentityAuthorizer(iam, new TrustPolicies()),
+                credentials, settings.clock(), settings.clockSkew());
     }
 
     /** {@code http://host:port} */

@@ -24,10 +24,13 @@ import dev.stsbridge.verifier.sts.AssumeRoleWithSamlRequest;
 import dev.stsbridge.verifier.sts.AssumeRoleWithSamlResult;
 import dev.stsbridge.verifier.sts.SessionGrant;
 import dev.stsbridge.verifier.sts.TemporaryCredentials;
+import dev.stsbridge.verifier.webidentity.AssumeRoleWithWebIdentity;
+import dev.stsbridge.verifier.webidentity.WebIdentityRequest;
+import dev.stsbridge.verifier.webidentity.WebIdentityResult;
 
 /**
  * The STS Query API ({@code 2011-06-15}): {@code AssumeRoleWithSAML} (unsigned; dispatched to the SAML pipeline, its
- * result rendered as STS's XML), and, signed, {@code AssumeRole}, {@code GetFederationToken}, {@code GetSessionToken},
+ * result rendered as STS's XML), {@code AssumeRoleWithWebIdentity} (unsigned; the web identity pipeline), and, signed, {@code AssumeRole}, {@code GetFederationToken}, {@code GetSessionToken},
  * {@code GetCallerIdentity} (the root user of an account key, the IAM user of a user key, or the session of temporary
  * credentials) and {@code GetAccessKeyInfo}.
  */
@@ -48,8 +51,10 @@ public final class StsActions {
 
     /** The rest of STS, for {@link #service(AssumeRoleWithSamlOperation, StsOperations, ApiModel)}. */
     public record StsOperations(AssumeRole assumeRole, FederationTokens tokens,
-                                Function<String, Optional<String>> accountOfAccessKey) {
+                                Function<String, Optional<String>> accountOfAccessKey,
+                                AssumeRoleWithWebIdentity webIdentity) {
         public StsOperations {
+            Objects.requireNonNull(webIdentity, "webIdentity");
             Objects.requireNonNull(assumeRole, "assumeRole");
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(accountOfAccessKey, "accountOfAccessKey");
@@ -62,6 +67,8 @@ public final class StsActions {
         return QueryService.of("sts", VERSION, NAMESPACE, model, List.of(
                 new QueryAction("AssumeRoleWithSAML", false, true,
                         (call, xml) -> writeAssumeRoleWithSaml(assumeRoleWithSaml.handle(request(call)), xml)),
+                new QueryAction("AssumeRoleWithWebIdentity", false, true, (call, xml) -> writeWebIdentity(
+                        operations.webIdentity().handle(webIdentityRequest(call)), xml)),
                 QueryAction.signed("AssumeRole", (call, xml) -> writeAssumeRole(
                         operations.assumeRole().handle(call.caller(), assumeRoleRequest(call)), xml)),
                 QueryAction.signed("GetFederationToken", (call, xml) -> writeFederationToken(
@@ -81,6 +88,24 @@ public final class StsActions {
                         .toList(),
                 call.optional("ExternalId"), call.optional("SerialNumber"), call.optional("TokenCode"),
                 call.optional("SourceIdentity"));
+    }
+
+    static WebIdentityRequest webIdentityRequest(ActionCall call) {
+        return new WebIdentityRequest(call.required("RoleArn"), call.required("RoleSessionName"),
+                call.required("WebIdentityToken"), call.optional("ProviderId"), call.integer("DurationSeconds"),
+                call.optional("Policy"), policyArns(call));
+    }
+
+    private static void writeWebIdentity(WebIdentityResult result, XmlWriter xml) {
+        writeCredentials(result.credentials(), xml);
+        xml.element("SubjectFromWebIdentityToken", result.subject());
+        xml.start("AssumedRoleUser").element("AssumedRoleId", result.grant().assumedRoleId())
+                .element("Arn", result.grant().assumedRoleArn()).end();
+        if (result.policiesOrTagsPassed()) {
+            xml.element("PackedPolicySize", result.packedPolicySize());
+        }
+        xml.element("Provider", result.provider()).element("Audience", result.audience());
+        result.grant().sourceIdentity().ifPresent(s -> xml.element("SourceIdentity", s));
     }
 
     static FederationTokens.FederationRequest federationRequest(ActionCall call) {

@@ -15,6 +15,8 @@ public final class Arns {
     private static final Pattern POLICY =
             Pattern.compile("arn:aws:iam::(\\d{12}|aws):policy(/(?:[\\x21-\\x7E]*/)?)([\\w+=,.@-]+)");
 
+    private static final Pattern OIDC_PROVIDER = Pattern.compile("arn:aws:iam::(\\d{12}):oidc-provider/(\\S+)");
+
     private Arns() {
     }
 
@@ -74,5 +76,19 @@ public final class Arns {
     /** A virtual MFA device's serial number, {@code arn:aws:iam::<account>:mfa<path><name>}. */
     public static String mfa(String accountId, String path, String name) {
         return "arn:aws:iam::" + accountId + ":mfa" + path + name;
+    }
+
+    /** {@code arn:aws:iam::<account>:oidc-provider/<url without https://>} */
+    public static String oidcProvider(String accountId, String urlWithoutScheme) {
+        return "arn:aws:iam::" + accountId + ":oidc-provider/" + urlWithoutScheme;
+    }
+
+    /** An OpenID Connect provider ARN's account and URL (without {@code https://}). */
+    public record OidcProviderName(String accountId, String url) {
+    }
+
+    public static Optional<OidcProviderName> parseOidcProvider(String arn) {
+        Matcher m = OIDC_PROVIDER.matcher(arn);
+        return m.matches() ? Optional.of(new OidcProviderName(m.group(1), m.group(2))) : Optional.empty();
     }
 }

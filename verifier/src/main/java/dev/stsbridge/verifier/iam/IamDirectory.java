@@ -35,6 +35,11 @@ public interface IamDirectory {
         return Optional.empty();
     }
 
+    /** An OpenID Connect provider by ARN. */
+    default Optional<OidcProvider> oidcProvider(String providerArn) {
+        return Optional.empty();
+    }
+
     /** A user's access key and the user. */
     record UserKeyOwner(IamUser user, AccessKey key) {
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /** An immutable view of all IAM state; every change makes a new snapshot. */
 public final class IamSnapshot {
 
-    private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     private final Map<String, ProviderEntry> providersByArn;
     private final Map<String, RoleEntry> rolesByKey;
@@ -20,10 +20,12 @@ public final class IamSnapshot {
     private final Map<String, UserEntry> usersByKey;
     private final Map<String, MfaDevice> mfaDevicesBySerial;
     private final Map<String, UserEntry> usersByAccessKey;
+    private final Map<String, OidcProvider> oidcByArn;
 
     private IamSnapshot(Map<String, ProviderEntry> providersByArn, Map<String, RoleEntry> rolesByKey,
                         Map<String, ManagedPolicy> policiesByArn, Map<String, UserEntry> usersByKey,
-                        Map<String, MfaDevice> mfaDevicesBySerial) {
+                        Map<String, MfaDevice> mfaDevicesBySerial, Map<String, OidcProvider> oidcByArn) {
+        this.oidcByArn = Collections.unmodifiableMap(new LinkedHashMap<>(oidcByArn));
         this.providersByArn = Collections.unmodifiableMap(new LinkedHashMap<>(providersByArn));
         this.rolesByKey = Collections.unmodifiableMap(new LinkedHashMap<>(rolesByKey));
         this.policiesByArn = Collections.unmodifiableMap(new LinkedHashMap<>(policiesByArn));
@@ -60,7 +62,7 @@ public final class IamSnapshot {
         roles.forEach(r -> rolesByKey.put(roleKey(r.role().accountId(), r.role().name()), r));
         Map<String, ManagedPolicy> policiesByArn = new LinkedHashMap<>();
         policies.forEach(p -> policiesByArn.put(p.arn(), p));
-        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, usersByKey, devices);
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, usersByKey, devices, Map.of());
     }
 
     private static String roleKey(String accountId, String roleName) {
@@ -99,25 +101,25 @@ public final class IamSnapshot {
     public IamSnapshot withProvider(ProviderEntry entry) {
         Map<String, ProviderEntry> providers = new LinkedHashMap<>(providersByArn);
         providers.put(entry.provider().arn(), entry);
-        return new IamSnapshot(providers, rolesByKey, policiesByArn, usersByKey, mfaDevicesBySerial);
+        return new IamSnapshot(providers, rolesByKey, policiesByArn, usersByKey, mfaDevicesBySerial, oidcByArn);
     }
 
     public IamSnapshot withoutProvider(String arn) {
         Map<String, ProviderEntry> providers = new LinkedHashMap<>(providersByArn);
         providers.remove(arn);
-        return new IamSnapshot(providers, rolesByKey, policiesByArn, usersByKey, mfaDevicesBySerial);
+        return new IamSnapshot(providers, rolesByKey, policiesByArn, usersByKey, mfaDevicesBySerial, oidcByArn);
     }
 
     public IamSnapshot withRole(RoleEntry entry) {
         Map<String, RoleEntry> roles = new LinkedHashMap<>(rolesByKey);
         roles.put(roleKey(entry.role().accountId(), entry.role().name()), entry);
-        return new IamSnapshot(providersByArn, roles, policiesByArn, usersByKey, mfaDevicesBySerial);
+        return new IamSnapshot(providersByArn, roles, policiesByArn, usersByKey, mfaDevicesBySerial, oidcByArn);
     }
 
     public IamSnapshot withoutRole(String accountId, String roleName) {
         Map<String, RoleEntry> roles = new LinkedHashMap<>(rolesByKey);
         roles.remove(roleKey(accountId, roleName));
-        return new IamSnapshot(providersByArn, roles, policiesByArn, usersByKey, mfaDevicesBySerial);
+        return new IamSnapshot(providersByArn, roles, policiesByArn, usersByKey, mfaDevicesBySerial, oidcByArn);
     }
 
     /** A managed policy by ARN: a customer managed one of any account, or an AWS managed one. */
@@ -158,13 +160,13 @@ public final class IamSnapshot {
         }
         Map<String, ManagedPolicy> policies = new LinkedHashMap<>(policiesByArn);
         policies.put(policy.arn(), policy);
-        return new IamSnapshot(providersByArn, rolesByKey, policies, usersByKey, mfaDevicesBySerial);
+        return new IamSnapshot(providersByArn, rolesByKey, policies, usersByKey, mfaDevicesBySerial, oidcByArn);
     }
 
     public IamSnapshot withoutPolicy(String arn) {
         Map<String, ManagedPolicy> policies = new LinkedHashMap<>(policiesByArn);
         policies.remove(arn);
-        return new IamSnapshot(providersByArn, rolesByKey, policies, usersByKey, mfaDevicesBySerial);
+        return new IamSnapshot(providersByArn, rolesByKey, policies, usersByKey, mfaDevicesBySerial, oidcByArn);
     }
 
     /** A user by name, ignoring case as IAM does. */
@@ -190,13 +192,13 @@ public final class IamSnapshot {
     public IamSnapshot withUser(UserEntry entry) {
         Map<String, UserEntry> users = new LinkedHashMap<>(usersByKey);
         users.put(roleKey(entry.user().accountId(), entry.user().name()), entry);
-        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, users, mfaDevicesBySerial);
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, users, mfaDevicesBySerial, oidcByArn);
     }
 
     public IamSnapshot withoutUser(String accountId, String userName) {
         Map<String, UserEntry> users = new LinkedHashMap<>(usersByKey);
         users.remove(roleKey(accountId, userName));
-        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, users, mfaDevicesBySerial);
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, users, mfaDevicesBySerial, oidcByArn);
     }
 
     /** A virtual MFA device by serial number (its ARN). */
@@ -217,12 +219,46 @@ public final class IamSnapshot {
     public IamSnapshot withMfaDevice(MfaDevice device) {
         Map<String, MfaDevice> devices = new LinkedHashMap<>(mfaDevicesBySerial);
         devices.put(device.serialNumber(), device);
-        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, usersByKey, devices);
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, usersByKey, devices, oidcByArn);
     }
 
     public IamSnapshot withoutMfaDevice(String serialNumber) {
         Map<String, MfaDevice> devices = new LinkedHashMap<>(mfaDevicesBySerial);
         devices.remove(serialNumber);
-        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, usersByKey, devices);
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, usersByKey, devices, oidcByArn);
+    }
+
+    /** The same snapshot with these OpenID Connect providers (all accounts), replacing any it had. */
+    public IamSnapshot withOidcProviders(List<OidcProvider> providers) {
+        Map<String, OidcProvider> byArn = new LinkedHashMap<>();
+        providers.forEach(p -> byArn.put(p.arn(), p));
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, usersByKey, mfaDevicesBySerial, byArn);
+    }
+
+    /** An OpenID Connect provider by ARN (exact). */
+    public Optional<OidcProvider> oidcProvider(String arn) {
+        return Optional.ofNullable(oidcByArn.get(arn));
+    }
+
+    /** An account's OpenID Connect providers, by ARN. */
+    public List<OidcProvider> oidcProviders(String accountId) {
+        return oidcByArn.values().stream().filter(p -> p.accountId().equals(accountId))
+                .sorted(Comparator.comparing(OidcProvider::arn)).toList();
+    }
+
+    public List<OidcProvider> allOidcProviders() {
+        return List.copyOf(oidcByArn.values());
+    }
+
+    public IamSnapshot withOidcProvider(OidcProvider provider) {
+        Map<String, OidcProvider> byArn = new LinkedHashMap<>(oidcByArn);
+        byArn.put(provider.arn(), provider);
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, usersByKey, mfaDevicesBySerial, byArn);
+    }
+
+    public IamSnapshot withoutOidcProvider(String arn) {
+        Map<String, OidcProvider> byArn = new LinkedHashMap<>(oidcByArn);
+        byArn.remove(arn);
+        return new IamSnapshot(providersByArn, rolesByKey, policiesByArn, usersByKey, mfaDevicesBySerial, byArn);
     }
 }

@@ -13,7 +13,7 @@ import dev.stsbridge.verifier.iam.IamStateDocument.Version;
 
 /**
  * Converts between the live IAM state and its persisted document, parsing metadata and keys again on load. Writes
- * format version {@value IamStateDocument#VERSION}; reads it and versions 1 and 2.
+ * format version {@value IamStateDocument#VERSION}; reads it and versions 1 to 3.
  */
 final class IamStateCodec {
 
@@ -29,7 +29,8 @@ final class IamStateCodec {
                 snapshot.allRoles().stream().map(IamStateCodec::encode).toList(),
                 snapshot.allPolicies().stream().map(IamStateCodec::encode).toList(),
                 snapshot.allUsers().stream().map(IamStateCodec::encode).toList(),
-                snapshot.allMfaDevices().stream().map(IamStateCodec::encode).toList());
+                snapshot.allMfaDevices().stream().map(IamStateCodec::encode).toList(),
+                snapshot.allOidcProviders().stream().map(IamStateCodec::encode).toList());
     }
 
     /** @throws IllegalStateException naming the entry that no longer loads */
@@ -44,7 +45,18 @@ final class IamStateCodec {
         return IamSnapshot.of(providers, document.roles().stream().map(IamStateCodec::decode).toList(),
                 document.policies().stream().map(IamStateCodec::decode).toList(),
                 document.users().stream().map(IamStateCodec::decode).toList(),
-                document.mfaDevices().stream().map(IamStateCodec::decode).toList());
+                document.mfaDevices().stream().map(IamStateCodec::decode).toList())
+                .withOidcProviders(document.oidcProviders().stream().map(IamStateCodec::decode).toList());
+    }
+
+    private static IamStateDocument.Oidc encode(OidcProvider p) {
+        return new IamStateDocument.Oidc(p.accountId(), p.url(), p.clientIds(), p.thumbprints(),
+                p.createDate().toString(), encode(p.tags()));
+    }
+
+    private static OidcProvider decode(IamStateDocument.Oidc p) {
+        return new OidcProvider(Arns.oidcProvider(p.accountId(), p.url()), p.accountId(), p.url(), p.clientIds(),
+                p.thumbprints(), Instant.parse(p.createDate()), decode(p.tags()));
     }
 
     private static IamStateDocument.User encode(UserEntry entry) {

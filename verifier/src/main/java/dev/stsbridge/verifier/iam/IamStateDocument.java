@@ -10,15 +10,15 @@ import java.util.Optional;
  *
  * <p>Format versions: 1 (providers and roles), 2 (adds customer managed policies and each role's inline policies,
  * attached policies and permissions boundary), {@value #VERSION} (adds IAM users with their policies and access keys,
- * and virtual MFA devices). An older file loads as a current one without what it lacks; members it lacks are read as
+ * and virtual MFA devices), 4 (adds OpenID Connect providers). An older file loads as a current one without what it lacks; members it lacks are read as
  * empty. The file holds access key secrets and MFA seeds as well.
  *
  * @param version the format version
  */
 public record IamStateDocument(int version, List<Provider> providers, List<Role> roles, List<Policy> policies,
-                               List<User> users, List<Mfa> mfaDevices) {
+                               List<User> users, List<Mfa> mfaDevices, List<Oidc> oidcProviders) {
 
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     public IamStateDocument {
         providers = List.copyOf(orEmpty(providers));
@@ -26,6 +26,23 @@ public record IamStateDocument(int version, List<Provider> providers, List<Role>
         policies = List.copyOf(orEmpty(policies));
         users = List.copyOf(orEmpty(users));
         mfaDevices = List.copyOf(orEmpty(mfaDevices));
+        oidcProviders = List.copyOf(orEmpty(oidcProviders));
+    }
+
+    /** A document without OpenID Connect providers (format version 3). */
+    public IamStateDocument(int version, List<Provider> providers, List<Role> roles, List<Policy> policies,
+                            List<User> users, List<Mfa> mfaDevices) {
+        this(version, providers, roles, policies, users, mfaDevices, List.of());
+    }
+
+    /** An OpenID Connect provider (version 4): URL without {@code https://}, instants ISO-8601. */
+    public record Oidc(String accountId, String url, List<String> clientIds, List<String> thumbprints,
+                       String createDate, List<KeyValue> tags) {
+        public Oidc {
+            clientIds = List.copyOf(orEmpty(clientIds));
+            thumbprints = List.copyOf(orEmpty(thumbprints));
+            tags = List.copyOf(orEmpty(tags));
+        }
     }
 
     /** A document without users and MFA devices (format version 2 and older). */

@@ -106,6 +106,11 @@ public final class IamStore implements IamDirectory {
     }
 
     @Override
+    public Optional<OidcProvider> oidcProvider(String providerArn) {
+        return snapshot.oidcProvider(providerArn);
+    }
+
+    @Override
     public Optional<IamRole> role(String roleArn) {
         return Arns.parseRole(roleArn)
                 .flatMap(arn -> snapshot.role(arn.accountId(), arn.name())

@@ -30,7 +30,7 @@ public final class DetailedRefusal extends RuntimeException {
         this.detail = printable(detail);
     }
 
-    static String printable(String text) {
+    public static String printable(String text) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_DETAIL));
         for (int i = 0; i < text.length() && out.length() < MAX_DETAIL; i++) {
             char c = text.charAt(i);

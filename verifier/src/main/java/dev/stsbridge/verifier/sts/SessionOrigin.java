@@ -8,6 +8,8 @@ package dev.stsbridge.verifier.sts;
 public enum SessionOrigin {
     /** {@code AssumeRoleWithSAML}: called without AWS credentials, so never role chaining. */
     ASSUME_ROLE_WITH_SAML,
+    /** {@code AssumeRoleWithWebIdentity} (and Cognito's GetCredentialsForIdentity): called without AWS credentials. */
+    ASSUME_ROLE_WITH_WEB_IDENTITY,
     /** {@code AssumeRole} called with a role session's credentials (role chaining). */
     ROLE_CHAINING,
     /** {@code GetFederationToken}. */
@@ -19,7 +21,8 @@ public enum SessionOrigin {
 
     /** Whether the credentials stand for a role session ({@code AssumeRole*}). */
     public boolean roleSession() {
-        return this == ASSUME_ROLE_WITH_SAML || this == ROLE_CHAINING || this == ASSUME_ROLE;
+        return this == ASSUME_ROLE_WITH_SAML || this == ASSUME_ROLE_WITH_WEB_IDENTITY || this == ROLE_CHAINING
+                || this == ASSUME_ROLE;
     }
 
     /**
@@ -27,6 +30,6 @@ public enum SessionOrigin {
      * AWS refuses it for role-chained ("Invalid credentials parameter") and GetFederationToken credentials.
      */
     public boolean acceptsConsoleSessionDuration() {
-        return this == ASSUME_ROLE_WITH_SAML || this == ASSUME_ROLE;
+        return this == ASSUME_ROLE_WITH_SAML || this == ASSUME_ROLE_WITH_WEB_IDENTITY || this == ASSUME_ROLE;
     }
 }

@@ -86,7 +86,7 @@ class StatePersistenceTest {
             first.app.roles().tag(PROD, "Worker", List.of(new Tag("team", "blue")));
             permissions = first.app.core().iam().permissions(roleArn);
         }
-        assertThat(Files.readString(dataDir.resolve("verifier/state.json"))).contains("\"version\" : 3");
+        assertThat(Files.readString(dataDir.resolve("verifier/state.json"))).contains("\"version\" : 4");
 
         try (Verifier second = Verifier.start(Clock.systemUTC(), dataDir)) {
             AccountPolicy reloaded = second.app.managedPolicies().get(PROD, policy.policy().arn());
@@ -142,18 +142,18 @@ class StatePersistenceTest {
 
             verifier.app.rolePolicies().put(PROD, "Legacy", "inline", POLICY);
         }
-        assertThat(Files.readString(state)).contains("\"version\" : 3").contains("\"inlinePolicies\"");
+        assertThat(Files.readString(state)).contains("\"version\" : 4").contains("\"inlinePolicies\"");
     }
 
     @Test
     void aStateFileOfAnUnknownFutureVersionStopsTheStart() throws IOException {
         Path dataDir = Verifier.newDataDir();
         Path state = Files.createDirectories(dataDir.resolve("verifier")).resolve("state.json");
-        Files.writeString(state, "{\"version\":4,\"providers\":[],\"roles\":[],\"policies\":[]}");
+        Files.writeString(state, "{\"version\":5,\"providers\":[],\"roles\":[],\"policies\":[]}");
 
         assertThatThrownBy(() -> Verifier.start(Clock.systemUTC(), dataDir))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("unknown state format version 4");
+                .hasMessageContaining("unknown state format version 5");
     }
 
     @Test

@@ -23,7 +23,7 @@ import dev.stsbridge.verifier.saml.StsErrors;
  * {@code PrincipalTag:<key>} and {@code TransitiveTagKeys}. Tag problems are {@code ValidationError}
  * "Unable to validate tags" (the message the console shows for STS's refusal) with the reason after a colon.
  */
-record AwsAttributes(Map<String, List<String>> all, List<RolePair> rolePairs, String roleSessionName,
+public record AwsAttributes(Map<String, List<String>> all, List<RolePair> rolePairs, String roleSessionName,
                      Optional<String> sourceIdentity, Optional<Integer> sessionDuration, SessionTags tags) {
     static final String PREFIX = "https://aws.amazon.com/SAML/Attributes/";
     private static final String TAG_PREFIX = PREFIX + "PrincipalTag:";
@@ -118,6 +118,35 @@ record AwsAttributes(Map<String, List<String>> all, List<RolePair> rolePairs, St
         List<String> transitive = all.getOrDefault(PREFIX + "TransitiveTagKeys", List.of());
         checkTransitive(transitive, lowerKeys);
         return new SessionTags(tags, transitive);
+    }
+
+    /**
+     * Session tags passed another way than SAML attributes (the {@code https://aws.amazon.com/tags} claim of a web
+     * identity token): the same rules and refusals ({@code ValidationError} "Unable to validate tags: ...").
+     *
+     * @param principalTags each key with its values (exactly one is allowed)
+     * @param transitive the transitive tag keys
+     */
+    public static SessionTags checkedTags(Map<String, List<String>> principalTags, List<String> transitive) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        Set<String> lowerKeys = new HashSet<>();
+        principalTags.forEach((key, values) -> {
+            checkTag(key, values);
+            if (!lowerKeys.add(key.toLowerCase(Locale.ROOT))) {
+                throw tagError("tag keys are case-insensitive and " + StsErrors.echo(key) + " is repeated");
+            }
+            tags.put(key, values.get(0));
+        });
+        if (tags.size() > MAX_TAGS) {
+            throw tagError("at most " + MAX_TAGS + " session tags are allowed, the token has " + tags.size());
+        }
+        checkTransitive(transitive, lowerKeys);
+        return new SessionTags(tags, transitive);
+    }
+
+    /** The RoleSessionName / SourceIdentity character rule, {@code [\\w+=,.@-]{2,64}}. */
+    public static boolean isSessionName(String value) {
+        return isName(value);
     }
 
     private static void checkTag(String key, List<String> values) {
