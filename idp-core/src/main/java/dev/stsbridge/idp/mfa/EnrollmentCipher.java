@@ -54,8 +54,9 @@ public final class EnrollmentCipher {
             byte[] key = new byte[32];
             random.nextBytes(key);
             SecureFiles.createPrivateDirectories(file.getParent());
-            SecureFiles.writeAtomically(file, key);
-            return new EnrollmentCipher(key, random);
+            // Two nodes starting at once on one data directory: one creates it, the other reads that one.
+            return SecureFiles.createAtomicallyIfAbsent(file, key) ? new EnrollmentCipher(key, random)
+                    : loadOrCreate(dataDir, random);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create the MFA key " + file + ": " + e.getMessage(), e);
         }
