@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import dev.stsbridge.idp.state.StateUnavailableException;
 import dev.stsbridge.idp.web.html.Page;
 import dev.stsbridge.idp.web.html.Templates;
 
@@ -31,6 +32,8 @@ public final class WebHandler extends Handler.Abstract {
 
     private final Map<String, Map<String, Endpoint>> routes = new HashMap<>();
     private final Templates templates;
+    private static final java.time.Duration STATE_OUTAGE_QUIET = java.time.Duration.ofMinutes(1);
+    private final java.util.concurrent.atomic.AtomicLong lastStateFailureNanos = new java.util.concurrent.atomic.AtomicLong();
 
     public WebHandler(Templates templates) {
         this.templates = templates;
@@ -61,6 +64,8 @@ public final class WebHandler extends Handler.Abstract {
             route(exchange).handle(exchange);
         } catch (HttpError e) {
             errorPage(exchange, e);
+        } catch (StateUnavailableException e) {
+            stateUnavailable(exchange, e);
         } catch (Exception | Error e) {
             LOG.error("request {} {} failed: {}", exchange.method(), exchange.path(), e.toString(), e);
             errorPage(exchange, new HttpError(500, "Internal error", "Something went wrong on our side. "
@@ -69,6 +74,20 @@ public final class WebHandler extends Handler.Abstract {
             MDC.remove("requestId");
         }
         return true;
+    }
+
+    /** 503: the shared database is down. Logged once per outage (the first failure after a minute without one). */
+    private void stateUnavailable(Exchange exchange, StateUnavailableException e) {
+        long now = System.nanoTime();
+        long previous = lastStateFailureNanos.getAndSet(now);
+        if (previous == 0 || now - previous > STATE_OUTAGE_QUIET.toNanos()) {
+            LOG.error("request {} {}: {} (SQLSTATE {}); answering 503 until it is back", exchange.method(),
+                    exchange.path(), e.getMessage(), e.sqlState());
+        }
+        exchange.setHeader("Retry-After", "30");
+        errorPage(exchange, new HttpError(503, "Temporarily unavailable", "The sign-in service cannot reach its "
+                + "database right now. Try again in a minute; quote request ID " + exchange.requestId()
+                + " if it persists."));
     }
 
     private Endpoint route(Exchange exchange) {

@@ -74,7 +74,7 @@ public final class Sessions {
         }
         if (Duration.between(session.lastSeen(), now).compareTo(TOUCH_INTERVAL) >= 0) {
             session = session.seen(now);
-            store.save(session);
+            store.save(session, expiry(session));
         }
         return Optional.of(session);
     }
@@ -100,7 +100,7 @@ public final class Sessions {
     public Session awaitSecondFactor(Exchange exchange, Optional<Session> old, MfaState step) {
         old.ifPresent(s -> store.remove(s.id()));
         Session session = start(exchange, Optional.empty(), old.flatMap(Session::pending)).withMfa(step);
-        store.save(session);
+        store.save(session, expiry(session));
         return session;
     }
 
@@ -115,7 +115,7 @@ public final class Sessions {
 
     /** Saves a changed session (e.g. with a pending request added or consumed). */
     public Session save(Session session) {
-        store.save(session);
+        store.save(session, expiry(session));
         return session;
     }
 
@@ -136,15 +136,22 @@ public final class Sessions {
     }
 
     boolean expired(Session session, Instant now) {
+        return !now.isBefore(expiry(session));
+    }
+
+    /** The idle timeout after the last request, or the absolute one after the login (or start), the earlier. */
+    Instant expiry(Session session) {
         Instant start = session.user().map(SignedInUser::authnInstant).orElse(session.created());
-        return !now.isBefore(session.lastSeen().plus(idleTimeout)) || !now.isBefore(start.plus(absoluteTimeout));
+        Instant idle = session.lastSeen().plus(idleTimeout);
+        Instant absolute = start.plus(absoluteTimeout);
+        return idle.isBefore(absolute) ? idle : absolute;
     }
 
     private Session start(Exchange exchange, Optional<SignedInUser> user, Optional<PendingAuthnRequest> pending) {
         Instant now = clock.instant();
         makeRoom(now);
         Session session = new Session(token(), token(), now, now, user, pending);
-        store.save(session);
+        store.save(session, expiry(session));
         exchange.setCookie(cookie(exchange.secure(), session.id()).build());
         return session;
     }
@@ -153,7 +160,7 @@ public final class Sessions {
         Instant last = lastPurge.get();
         boolean due = !now.isBefore(last.plus(PURGE_INTERVAL)) && lastPurge.compareAndSet(last, now);
         if (due || store.size() >= MAX_SESSIONS) {
-            store.removeIf(s -> expired(s, now));
+            store.removeExpired(now);
         }
         if (store.size() >= MAX_SESSIONS) {
             throw new HttpError(503, "Busy", "The IdP has too many open sessions; try again in a few minutes.");
