@@ -56,6 +56,14 @@ class SessionCodecTest {
     }
 
     @Test
+    void aRowWrittenBeforeAnOptionalComponentExistedReadsItAsEmpty() {
+        Session session = new Session(ID, "csrf", Instant.EPOCH, Instant.EPOCH, Optional.empty(), Optional.empty());
+        String older = SessionCodec.encode(session).replace(",\"pending\":null", "");
+        assertThat(older).doesNotContain("pending");
+        assertThat(SessionCodec.decode(ID, older)).isEqualTo(session);
+    }
+
+    @Test
     void anotherFormatIsRefused() {
         assertThatThrownBy(() -> SessionCodec.decode(ID, "{\"format\":2,\"session\":{}}"))
                 .isExactlyInstanceOf(IllegalStateException.class)

@@ -84,6 +84,14 @@ class TwoIdpNodesTest {
     }
 
     @Test
+    void nodesWhoseOwnClocksAreTwoMinutesApartAgreeOnTheTime() {
+        assertThat(Duration.between(nodeA.clock.instant(), nodeB.clock.instant()).abs())
+                .isGreaterThan(SKEW.minusSeconds(1));
+        assertThat(Duration.between(nodeA.idp.clock().instant(), nodeB.idp.clock().instant()).abs())
+                .isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
     void signedInOnNodeAThePersonHasSingleSignOnAtNodeB() {
         Browser a = onA().signedIn("bob", "builder");
         Browser b = a.at(nodeB.server.baseUrl());
