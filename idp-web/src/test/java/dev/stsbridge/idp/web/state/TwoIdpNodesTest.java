@@ -54,6 +54,9 @@ class TwoIdpNodesTest {
     private static TestIdp nodeA;
     private static TestIdp nodeB;
     private static TestSp sp;
+    private static final java.util.regex.Pattern RECOVERY_CODE =
+            java.util.regex.Pattern.compile("<li><code>([a-z2-7-]{19})</code></li>");
+    private static List<String> recoveryCodes = List.of();
 
     @BeforeAll
     static void start() {
@@ -156,6 +159,7 @@ class TwoIdpNodesTest {
     }
 
     @Test
+    @Order(1)
     void totpEnrolledOnNodeAIsUsedOnNodeBAndACodeUsedThereIsRefusedOnNodeA() {
         Browser enrolling = onA();
         assertThat(enrolling.login("alice", "wonderland").headers().firstValue("Location")).hasValue("/mfa");
@@ -164,6 +168,8 @@ class TwoIdpNodesTest {
         HttpResponse<String> enrolled = enrolling.post("/mfa/enroll/totp", form("csrf", Browser.csrf(page.body()),
                 "code", app.code(nodeA.idp.clock().instant())));
         assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(200);
+        recoveryCodes = RECOVERY_CODE.matcher(enrolled.body()).results().map(m -> m.group(1)).toList();
+        assertThat(recoveryCodes).hasSize(10);
 
         nodeA.clock.advance(Duration.ofSeconds(60)); // both nodes a step past the enrollment's
         nodeB.clock.advance(Duration.ofSeconds(60));
@@ -182,6 +188,46 @@ class TwoIdpNodesTest {
                 "code", code));
         assertThat(replay.statusCode()).as("the same code on node A, in the same step").isEqualTo(401);
         assertThat(replay.body()).contains(SecondFactorCheck.INVALID_CODE);
+    }
+
+    @Test
+    @Order(2)
+    void aRecoveryCodeUsedOnNodeAIsRefusedOnNodeB() {
+        String code = recoveryCodes.get(0);
+        Browser a = onA();
+        assertThat(a.login("alice", "wonderland").headers().firstValue("Location")).hasValue("/mfa");
+        HttpResponse<String> used = a.post("/mfa/recovery", form("csrf", Browser.csrf(a.get("/mfa").body()),
+                "code", code));
+        assertThat(used.headers().firstValue("Location")).hasValue("/portal");
+
+        Browser b = nodeB.browser();
+        assertThat(b.login("alice", "wonderland").headers().firstValue("Location")).hasValue("/mfa");
+        HttpResponse<String> reused = b.post("/mfa/recovery", form("csrf", Browser.csrf(b.get("/mfa").body()),
+                "code", code));
+        assertThat(reused.statusCode()).isEqualTo(401);
+        assertThat(reused.body()).contains(SecondFactorCheck.INVALID_RECOVERY);
+    }
+
+    @Test
+    @Order(3)
+    void wrongSecondFactorCodesOnBothNodesCountInOneThrottle() {
+        Browser clearing = onA(); // a success clears alice's earlier failures (the replayed code, the reused one)
+        assertThat(clearing.login("alice", "wonderland").headers().firstValue("Location")).hasValue("/mfa");
+        assertThat(clearing.post("/mfa/recovery", form("csrf", Browser.csrf(clearing.get("/mfa").body()),
+                "code", recoveryCodes.get(1))).statusCode()).isEqualTo(303);
+        Browser a = onA();
+        assertThat(a.login("alice", "wonderland").headers().firstValue("Location")).hasValue("/mfa");
+        Browser b = a.at(nodeB.server.baseUrl());
+        for (int i = 0; i < 4; i++) { // 3 free failures, the 4th starts a 1 s delay: two per node
+            Browser node = i % 2 == 0 ? a : b;
+            HttpResponse<String> wrong = node.post("/mfa/totp", form("csrf", Browser.csrf(node.get("/mfa").body()),
+                    "code", "000000"));
+            assertThat(wrong.statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> throttled = a.post("/mfa/totp", form("csrf", Browser.csrf(a.get("/mfa").body()),
+                "code", "000000"));
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.body()).contains("Too many attempts, try again in 1 seconds.");
     }
 
     @Test
