@@ -72,15 +72,27 @@ public final class ServeCommand implements Callable<Integer> {
         StsbridgeConfig config = config();
         SharedState state = openState(config, environment);
         IdpApplication idp;
-        IdpServer server;
         try {
             idp = IdpApplication.start(config, environment.variables(), state.web().clock(), state.dataSource());
         } catch (RuntimeException e) {
             state.close();
             throw e;
         }
+        IdpServer server = startServer(config, environment, idp, state);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            idp.close();
+            state.close();
+        }, "idp-shutdown"));
+        banner(spec.commandLine().getOut(), idp, server, config);
+        server.join();
+        return ExitCodes.OK;
+    }
+
+    private IdpServer startServer(StsbridgeConfig config, Environment environment, IdpApplication idp,
+                                  SharedState state) {
         try {
-            server = IdpServer.start(idp, ServerSettings.from(config, environment.variables(), environment.clock())
+            return IdpServer.start(idp, ServerSettings.from(config, environment.variables(), environment.clock())
                     .withInsecureHttp(insecureHttp), AuditLog.toLogger(), Optional.empty(), state.web());
         } catch (IdpServer.PortInUseException e) {
             idp.close();
@@ -92,14 +104,6 @@ public final class ServeCommand implements Callable<Integer> {
             state.close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            idp.close();
-            state.close();
-        }, "idp-shutdown"));
-        banner(spec.commandLine().getOut(), idp, server, config);
-        server.join();
-        return ExitCodes.OK;
     }
 
     /** The {@code state:} section opened: nothing on one node, the shared database (migrated) on several. */

@@ -43,6 +43,24 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(PostgresConfig config, Map<String, String> environment) {
         Objects.requireNonNull(config, "config");
+        HikariConfig settings = poolSettings(config, environment);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(settings);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("state.postgresql: cannot connect to " + config.url() + " as "
+                    + config.user() + ": " + rootMessage(e), e);
+        }
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool);
+    }
+
+    private static HikariConfig poolSettings(PostgresConfig config, Map<String, String> environment) {
         char[] password = config.password().resolve("state.postgresql.password", environment);
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("stsbridge-state");
@@ -58,20 +76,7 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("ApplicationName", "stsbridge");
         hikari.addDataSourceProperty("connectTimeout", "5");
         hikari.addDataSourceProperty("socketTimeout", "30");
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(hikari);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("state.postgresql: cannot connect to " + config.url() + " as "
-                    + config.user() + ": " + rootMessage(e), e);
-        }
-        try {
-            migrate(pool);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        return new Database(pool);
+        return hikari;
     }
 
     private static void migrate(DataSource pool) {

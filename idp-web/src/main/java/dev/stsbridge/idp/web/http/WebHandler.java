@@ -1,9 +1,11 @@
 package dev.stsbridge.idp.web.http;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.eclipse.jetty.server.Handler;
@@ -21,8 +23,9 @@ import dev.stsbridge.idp.web.html.Templates;
 /**
  * The IdP's one Jetty handler: gives the request an ID (the client's {@code X-Request-Id} when it is a short token,
  * else a new one; echoed in the response and put in the logging MDC as {@code requestId}), sets the security
- * headers, routes by exact path and method, and renders failures: an {@link HttpError} as its page, anything else
- * as a 500 page naming the request ID (logged once, here).
+ * headers, routes by exact path and method, and renders failures: an {@link HttpError} as its page, the shared
+ * state database being unavailable as a 503 page (logged once per outage), anything else as a 500 page naming the
+ * request ID (logged once, here).
  */
 public final class WebHandler extends Handler.Abstract {
 
@@ -31,9 +34,10 @@ public final class WebHandler extends Handler.Abstract {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private final Map<String, Map<String, Endpoint>> routes = new HashMap<>();
+    private static final Duration STATE_OUTAGE_QUIET = Duration.ofMinutes(1);
+
     private final Templates templates;
-    private static final java.time.Duration STATE_OUTAGE_QUIET = java.time.Duration.ofMinutes(1);
-    private final java.util.concurrent.atomic.AtomicLong lastStateFailureNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong lastStateFailureNanos = new AtomicLong();
 
     public WebHandler(Templates templates) {
         this.templates = templates;
