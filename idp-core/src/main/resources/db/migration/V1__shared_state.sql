@@ -2,10 +2,11 @@
 -- Times are timestamptz; expiry decisions in SQL use the database's clock (now()), never a node's.
 
 -- IdP sessions, keyed by the SHA-256 (hex) of the session ID: the cookie value itself is never stored.
--- data: the Session as JSON with a format version (SessionCodec); expires_at: when it can be deleted.
+-- sealed: the Session as JSON with a format version (SessionCodec), sealed with AES-256-GCM under keys/mfa-key
+-- (the database sees no CSRF token and no TOTP secret being enrolled); expires_at: when it can be deleted.
 CREATE TABLE idp_session (
     id_sha256  text        PRIMARY KEY,
-    data       jsonb       NOT NULL,
+    sealed     bytea       NOT NULL,
     expires_at timestamptz NOT NULL,
     updated_at timestamptz NOT NULL DEFAULT now()
 );

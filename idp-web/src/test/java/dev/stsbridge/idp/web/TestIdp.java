@@ -59,7 +59,9 @@ public final class TestIdp implements AutoCloseable {
                     .generate(new KeySpec(KeyAlgorithm.RSA_2048, config.entityId(), Duration.ofDays(365)), false);
         }
         dev.stsbridge.idp.web.state.WebState state = shared
-                .map(db -> dev.stsbridge.idp.web.state.SharedState.postgres(db, clock))
+                .map(db -> dev.stsbridge.idp.web.state.SharedState.postgres(db,
+                        dev.stsbridge.idp.mfa.EnrollmentCipher.loadOrCreate(dataDir, new java.security.SecureRandom()),
+                        clock))
                 .orElseGet(() -> dev.stsbridge.idp.web.state.WebState.inMemory(clock));
         this.idp = IdpApplication.start(config, Map.of(), state.clock(), shared);
         this.server = IdpServer.start(idp, settings, audit::add, access, state);

@@ -1,5 +1,6 @@
 package dev.stsbridge.idp.web.state;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.stsbridge.idp.mfa.EnrollmentCipher;
 import dev.stsbridge.idp.state.StateUnavailableException;
 import dev.stsbridge.idp.web.session.InMemorySessionStore;
 import dev.stsbridge.idp.web.session.Session;
@@ -23,7 +25,8 @@ import dev.stsbridge.idp.web.session.SessionStore;
 
 /**
  * Sessions in the shared database (table {@code idp_session}): keyed by the SHA-256 of the session ID (the cookie
- * value is never stored), the session as {@link SessionCodec} JSON, and its expiry. Every save is written (and
+ * value is never stored), the session as {@link SessionCodec} JSON sealed by the nodes' {@link EnrollmentCipher}
+ * (bound to the row's key, so a row copied to another key does not open), and its expiry. Every save is written (and
  * committed) before it returns, so a node that dies afterwards loses nothing: the next request, on any node, finds
  * the session. {@link #size} counts at most every {@link #COUNT_INTERVAL}.
  */
@@ -31,31 +34,37 @@ public final class PostgresSessionStore implements SessionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSessionStore.class);
     static final Duration COUNT_INTERVAL = Duration.ofSeconds(2);
+    /** The associated data's prefix: the session domain of the key (enrollments use file names). */
+    private static final String ASSOCIATED = "session:";
 
     private final DataSource database;
+    private final EnrollmentCipher cipher;
     private final AtomicLong counted = new AtomicLong(-1);
     private final AtomicLong countedAtNanos = new AtomicLong();
 
-    public PostgresSessionStore(DataSource database) {
+    public PostgresSessionStore(DataSource database, EnrollmentCipher cipher) {
         this.database = Objects.requireNonNull(database, "database");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 
     @Override
     public Optional<Session> find(String id) {
         try (Connection c = database.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT data::text FROM idp_session WHERE id_sha256 = ?")) {
-            s.setString(1, InMemorySessionStore.key(id));
+             PreparedStatement s = c.prepareStatement("SELECT sealed FROM idp_session WHERE id_sha256 = ?")) {
+            String key = InMemorySessionStore.key(id);
+            s.setString(1, key);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? decode(id, r.getString(1)) : Optional.empty();
+                return r.next() ? open(id, key, r.getBytes(1)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StateUnavailableException("reading a session", e);
         }
     }
 
-    private static Optional<Session> decode(String id, String json) {
+    private Optional<Session> open(String id, String key, byte[] sealed) {
         try {
-            return Optional.of(SessionCodec.decode(id, json));
+            return Optional.of(SessionCodec.decode(id,
+                    new String(cipher.decrypt(sealed, ASSOCIATED + key), StandardCharsets.UTF_8)));
         } catch (IllegalStateException e) {
             LOG.warn("a stored session is unreadable and counts as ended: {}", e.getMessage());
             return Optional.empty();
@@ -64,12 +73,15 @@ public final class PostgresSessionStore implements SessionStore {
 
     @Override
     public void save(Session session, Instant expires) {
-        String sql = "INSERT INTO idp_session (id_sha256, data, expires_at) VALUES (?, ?::jsonb, ?) "
-                + "ON CONFLICT (id_sha256) DO UPDATE SET data = EXCLUDED.data, expires_at = EXCLUDED.expires_at, "
+        String sql = "INSERT INTO idp_session (id_sha256, sealed, expires_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT (id_sha256) DO UPDATE SET sealed = EXCLUDED.sealed, expires_at = EXCLUDED.expires_at, "
                 + "updated_at = now()";
+        String key = InMemorySessionStore.key(session.id());
+        byte[] json = SessionCodec.encode(session).getBytes(StandardCharsets.UTF_8);
+        byte[] sealed = cipher.encrypt(json, ASSOCIATED + key);
         try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, InMemorySessionStore.key(session.id()));
-            s.setString(2, SessionCodec.encode(session));
+            s.setString(1, key);
+            s.setBytes(2, sealed);
             s.setObject(3, Sql.timestamp(expires));
             s.executeUpdate();
         } catch (SQLException e) {

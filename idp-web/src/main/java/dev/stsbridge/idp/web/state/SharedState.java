@@ -1,5 +1,6 @@
 package dev.stsbridge.idp.web.state;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.stsbridge.idp.config.StsbridgeConfig;
+import dev.stsbridge.idp.mfa.EnrollmentCipher;
 import dev.stsbridge.idp.state.Database;
 import dev.stsbridge.idp.state.DatabaseClock;
 
@@ -41,19 +43,23 @@ public final class SharedState implements AutoCloseable {
         }
         Database database = Database.open(config.state().postgresql().get(), environment);
         try {
-            return new SharedState(Optional.of(database), postgres(database.dataSource(), clock));
+            EnrollmentCipher cipher = EnrollmentCipher.loadOrCreate(config.dataDir(), new SecureRandom());
+            return new SharedState(Optional.of(database), postgres(database.dataSource(), cipher, clock));
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    /** The web state in the database {@code db} (its schema migrated), on the database's clock. */
-    public static WebState postgres(DataSource db, Clock clock) {
+    /**
+     * The web state in the database {@code db} (its schema migrated), on the database's clock; session rows sealed
+     * with {@code cipher} (the data directory's {@code keys/mfa-key}).
+     */
+    public static WebState postgres(DataSource db, EnrollmentCipher cipher, Clock clock) {
         DatabaseClock shared = DatabaseClock.of(clock, db);
         LOG.info("shared state in PostgreSQL; this node's clock is {} ms behind the database's",
                 shared.offset().toMillis());
-        return new WebState(new PostgresSessionStore(db), new PostgresReplayCache(db, shared),
+        return new WebState(new PostgresSessionStore(db, cipher), new PostgresReplayCache(db, shared),
                 new PostgresThrottleStore(db, shared), shared);
     }
 

@@ -107,6 +107,25 @@ class TwoIdpNodesTest {
     }
 
     @Test
+    void theDatabaseHoldsNeitherTheSessionIdNorTheCsrfTokenNorTheName() throws Exception {
+        Browser a = onA().signedIn("bob", "builder");
+        String id = a.cookie("stsbridge_session").orElseThrow();
+        String csrf = Browser.csrf(a.get("/logout").body());
+        List<String> keys = new java.util.ArrayList<>();
+        List<String> rows = new java.util.ArrayList<>();
+        try (var c = poolA.dataSource().getConnection(); var s = c.createStatement();
+             var r = s.executeQuery("SELECT id_sha256, sealed FROM idp_session")) {
+            while (r.next()) {
+                keys.add(r.getString(1));
+                rows.add(new String(r.getBytes(2), StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThat(keys).contains(dev.stsbridge.idp.web.session.InMemorySessionStore.key(id)).doesNotContain(id);
+        assertThat(rows).allSatisfy(row -> assertThat(row).doesNotContain(csrf).doesNotContain("bob")
+                .doesNotContain("csrfToken"));
+    }
+
+    @Test
     void logoutOnNodeAEndsTheSessionOnNodeB() {
         Browser a = onA().signedIn("bob", "builder");
         Browser b = a.at(nodeB.server.baseUrl());
