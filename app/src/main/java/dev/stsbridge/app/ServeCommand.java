@@ -12,6 +12,8 @@ import dev.stsbridge.idp.config.StsbridgeConfig;
 import dev.stsbridge.idp.sso.IdpApplication;
 import dev.stsbridge.idp.web.IdpServer;
 import dev.stsbridge.idp.web.ServerSettings;
+import dev.stsbridge.idp.web.ops.AuditLog;
+import dev.stsbridge.idp.web.state.SharedState;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code stsbridge serve}: runs the IdP's web server (login, portal, SSO, metadata) from a configuration file until
- * Ctrl-C. {@code --host}, {@code --port} and {@code --data-dir} override the file. When the configured base URL is
+ * Ctrl-C. {@code --host}, {@code --port} and {@code --data-dir} override the file. With {@code state.postgresql}
+ * several nodes share sessions, AuthnRequest IDs, throttles and MFA enrollments in that database (and run on its
+ * clock); each needs the same data directory's keys (or a copy). When the configured base URL is
  * plain HTTP on loopback (a local setup such as the demo), it follows the address actually served, so that a
  * {@code --port} change keeps the metadata and entity ID right.
  */
@@ -66,26 +70,49 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Environment environment = main.environment();
         StsbridgeConfig config = config();
-        IdpApplication idp = IdpApplication.start(config, environment.variables(), environment.clock());
-        IdpServer server;
+        SharedState state = openState(config, environment);
+        IdpApplication idp;
         try {
-            server = IdpServer.start(idp, ServerSettings.from(config, environment.variables(), environment.clock())
-                    .withInsecureHttp(insecureHttp));
+            idp = IdpApplication.start(config, environment.variables(), state.web().clock(), state.dataSource());
+        } catch (RuntimeException e) {
+            state.close();
+            throw e;
+        }
+        IdpServer server = startServer(config, environment, idp, state);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            idp.close();
+            state.close();
+        }, "idp-shutdown"));
+        banner(spec.commandLine().getOut(), idp, server, config);
+        server.join();
+        return ExitCodes.OK;
+    }
+
+    private IdpServer startServer(StsbridgeConfig config, Environment environment, IdpApplication idp,
+                                  SharedState state) {
+        try {
+            return IdpServer.start(idp, ServerSettings.from(config, environment.variables(), environment.clock())
+                    .withInsecureHttp(insecureHttp), AuditLog.toLogger(), Optional.empty(), state.web());
         } catch (IdpServer.PortInUseException e) {
             idp.close();
+            state.close();
             throw new CommandFailure(ExitCodes.ERROR, "port " + e.port() + " is already in use; choose another "
                     + "with --port");
         } catch (RuntimeException e) {
             idp.close();
+            state.close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            idp.close();
-        }, "idp-shutdown"));
-        banner(spec.commandLine().getOut(), idp, server);
-        server.join();
-        return ExitCodes.OK;
+    }
+
+    /** The {@code state:} section opened: nothing on one node, the shared database (migrated) on several. */
+    private static SharedState openState(StsbridgeConfig config, Environment environment) {
+        try {
+            return SharedState.open(config, environment.variables(), environment.clock());
+        } catch (IllegalStateException e) {
+            throw new CommandFailure(ExitCodes.ERROR, e.getMessage(), e);
+        }
     }
 
     /** The configuration with the command line's overrides applied. */
@@ -119,9 +146,10 @@ public final class ServeCommand implements Callable<Integer> {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    private static void banner(PrintWriter out, IdpApplication idp, IdpServer server) {
+    private static void banner(PrintWriter out, IdpApplication idp, IdpServer server, StsbridgeConfig config) {
         URI base = idp.identity().baseUrl();
         out.println("stsbridge serve: IdP " + idp.identity().entityId() + " listening on " + server.baseUrl());
+        config.state().postgresql().ifPresent(db -> out.println("  state:    shared in PostgreSQL " + db.url()));
         out.println("  sign in:  " + base + "/login");
         out.println("  metadata: " + base + "/saml2/metadata");
         out.println("  health:   " + base + "/healthz");

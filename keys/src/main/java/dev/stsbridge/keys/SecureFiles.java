@@ -60,6 +60,25 @@ public final class SecureFiles {
         write(target, content, permissions, ATOMIC_RENAME);
     }
 
+    /**
+     * Writes {@code content} to {@code target}, mode 0600, only if no file has that name yet; atomic, so that of
+     * two processes creating the same secret at once (two IdP nodes starting on one data directory) exactly one
+     * wins: the file appears whole or not at all, and an existing file is never replaced.
+     *
+     * @return whether this call created the file (false: it existed; read it)
+     */
+    public static boolean createAtomicallyIfAbsent(Path target, byte[] content) throws IOException {
+        try {
+            write(target, content, OWNER_ONLY_FILE, (source, link) -> {
+                Files.createLink(link, source); // link(2) fails with EEXIST instead of replacing, unlike rename(2)
+                Files.delete(source);
+            });
+            return true;
+        } catch (FileAlreadyExistsException exists) {
+            return false;
+        }
+    }
+
     static void write(Path target, byte[] content, Set<PosixFilePermission> permissions, Mover mover)
             throws IOException {
         Objects.requireNonNull(content, "content");

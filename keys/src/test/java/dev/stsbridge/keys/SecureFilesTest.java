@@ -41,6 +41,18 @@ class SecureFilesTest {
     }
 
     @Test
+    void createAtomicallyIfAbsentNeverReplacesAnExistingFileAndLeavesNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("nameid-secret");
+        assertThat(SecureFiles.createAtomicallyIfAbsent(file, bytes("first"))).isTrue();
+        assertThat(SecureFiles.createAtomicallyIfAbsent(file, bytes("second"))).isFalse();
+        assertThat(Files.readString(file)).isEqualTo("first");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
     void writeAtomicallyWithPublicPermissionsGivesMode0644() throws IOException {
         Path file = dir.resolve("metadata.xml");
         SecureFiles.writeAtomically(file, bytes("<x/>"), SecureFiles.PUBLIC_FILE);

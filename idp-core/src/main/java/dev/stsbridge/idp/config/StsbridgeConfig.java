@@ -11,12 +11,14 @@ import java.util.Set;
  * The whole configuration ({@code stsbridge.yaml}): {@code entity-id} (the IdP's SAML entity ID),
  * {@code base-url} (where users reach the IdP), {@code data-dir} (keys and state; default {@code data}),
  * {@code directory}, {@code aws}, {@code name-id}, {@code assertion}, {@code server} (the web server),
- * {@code service-providers} (SAML SPs besides AWS that may send AuthnRequests) and {@code mfa} (second factors). Keys are lower-case-dashed; unknown
+ * {@code service-providers} (SAML SPs besides AWS that may send AuthnRequests), {@code mfa} (second factors) and
+ * {@code state} (where sessions, throttles and enrollments live; shared by several nodes). Keys are lower-case-dashed; unknown
  * keys are errors; relative paths are resolved against the configuration file's directory.
  */
 public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
                               NameIdFormat nameId, AssertionConfig assertion, ServerConfig server,
-                              List<ServiceProviderConfig> serviceProviders, MfaConfig mfa) {
+                              List<ServiceProviderConfig> serviceProviders, MfaConfig mfa,
+                              StateConfig state) {
 
     /** The bundled demo configuration, matching the demo LDIF (DESIGN.md's alice, bob and carol). */
     public static final String DEMO_RESOURCE = "dev/stsbridge/idp/demo/demo.yaml";
@@ -32,19 +34,27 @@ public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, Direct
         server = ConfigChecks.orDefault(server, ServerConfig.defaults());
         serviceProviders = ConfigChecks.listOrEmpty(serviceProviders, "service-providers");
         mfa = ConfigChecks.orDefault(mfa, MfaConfig.defaults());
+        state = ConfigChecks.orDefault(state, StateConfig.defaults());
+    }
+
+    /** The configuration without {@code state} (its default: one node, nothing shared). */
+    public StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
+                           NameIdFormat nameId, AssertionConfig assertion, ServerConfig server,
+                           List<ServiceProviderConfig> serviceProviders, MfaConfig mfa) {
+        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, server, serviceProviders, mfa, null);
     }
 
     /** The configuration without {@code mfa} (its default: not required, both factors enabled). */
     public StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
                            NameIdFormat nameId, AssertionConfig assertion, ServerConfig server,
                            List<ServiceProviderConfig> serviceProviders) {
-        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, server, serviceProviders, null);
+        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, server, serviceProviders, null, null);
     }
 
     /** The configuration without {@code server} and {@code service-providers} (their defaults). */
     public StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
                            NameIdFormat nameId, AssertionConfig assertion) {
-        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, null, null, null);
+        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, null, null, null, null);
     }
 
     /**
@@ -74,7 +84,7 @@ public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, Direct
     /** The same configuration with another data directory (the {@code --data-dir} option). */
     public StsbridgeConfig withDataDir(Path newDataDir) {
         return new StsbridgeConfig(entityId, baseUrl, newDataDir, directory, aws, nameId, assertion, server,
-                serviceProviders, mfa);
+                serviceProviders, mfa, state);
     }
 
     /**
@@ -86,25 +96,31 @@ public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, Direct
         String newEntityId = entityId.equals(defaultEntityId)
                 ? newBaseUrl.toString().replaceAll("/+$", "") + "/saml2/metadata" : entityId;
         return new StsbridgeConfig(newEntityId, newBaseUrl, dataDir, directory, aws, nameId, assertion, server,
-                serviceProviders, mfa);
+                serviceProviders, mfa, state);
     }
 
     /** The same configuration with the browser form posting to {@code postUrl} (e.g. the local AWS model). */
     public StsbridgeConfig withSigninPostUrl(URI postUrl) {
         return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws.withSigninPostUrl(postUrl), nameId,
-                assertion, server, serviceProviders, mfa);
+                assertion, server, serviceProviders, mfa, state);
     }
 
     /** The same configuration with other web server settings (the {@code serve} command's flags). */
     public StsbridgeConfig withServer(ServerConfig newServer) {
         return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, newServer,
-                serviceProviders, mfa);
+                serviceProviders, mfa, state);
     }
 
     /** The same configuration with other MFA settings. */
     public StsbridgeConfig withMfa(MfaConfig newMfa) {
         return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, server,
-                serviceProviders, newMfa);
+                serviceProviders, newMfa, state);
+    }
+
+    /** The same configuration with other state settings (e.g. a shared database). */
+    public StsbridgeConfig withState(StateConfig newState) {
+        return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, server,
+                serviceProviders, mfa, newState);
     }
 
     /** Every directory attribute to read: {@code directory.attributes} plus those the AWS and NameID settings use. */

@@ -20,6 +20,10 @@ import dev.stsbridge.keys.SecureFiles;
  * made at first start like the NameID secret; losing it loses every enrollment (people enroll again). Each
  * ciphertext is {@code version(1) || nonce(12) || ciphertext+tag}, and the person's file name is the associated
  * data, so a file copied to another person's name does not decrypt.
+ *
+ * <p>With a shared database the same key also seals each session row ({@code idp_session.sealed}; associated data
+ * {@code session:<sha256 of the session ID>}, a domain no enrollment name can take), so that the database sees
+ * neither a TOTP secret being enrolled nor a CSRF token.
  */
 public final class EnrollmentCipher {
 
@@ -54,14 +58,16 @@ public final class EnrollmentCipher {
             byte[] key = new byte[32];
             random.nextBytes(key);
             SecureFiles.createPrivateDirectories(file.getParent());
-            SecureFiles.writeAtomically(file, key);
-            return new EnrollmentCipher(key, random);
+            // Two nodes starting at once on one data directory: one creates it, the other reads that one.
+            return SecureFiles.createAtomicallyIfAbsent(file, key) ? new EnrollmentCipher(key, random)
+                    : loadOrCreate(dataDir, random);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create the MFA key " + file + ": " + e.getMessage(), e);
         }
     }
 
-    byte[] encrypt(byte[] plain, String associated) {
+    /** {@code plain} sealed under the key, bound to {@code associated} (which must be given again to open it). */
+    public byte[] encrypt(byte[] plain, String associated) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -76,7 +82,7 @@ public final class EnrollmentCipher {
     }
 
     /** @throws IllegalStateException when the data was changed, or encrypted under another key or name */
-    byte[] decrypt(byte[] sealed, String associated) {
+    public byte[] decrypt(byte[] sealed, String associated) {
         if (sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
             throw new IllegalStateException("not an enrollment file of this version");
         }

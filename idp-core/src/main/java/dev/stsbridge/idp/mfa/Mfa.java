@@ -2,6 +2,9 @@ package dev.stsbridge.idp.mfa;
 
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import dev.stsbridge.idp.config.StsbridgeConfig;
 
@@ -28,6 +31,17 @@ public record Mfa(MfaPolicy policy, EnrollmentStore enrollments, Totp totp, Pass
     public static Mfa open(StsbridgeConfig config, SecureRandom random) {
         EnrollmentStore store = new FileEnrollmentStore(config.dataDir(),
                 EnrollmentCipher.loadOrCreate(config.dataDir(), random));
+        return open(config, store, random);
+    }
+
+    /**
+     * With enrollments in the shared database when there is one ({@code state.postgresql}), else in files; either
+     * way sealed with {@code <data-dir>/keys/mfa-key}, which every node sharing the database must have.
+     */
+    public static Mfa open(StsbridgeConfig config, SecureRandom random, Optional<DataSource> shared) {
+        EnrollmentCipher cipher = EnrollmentCipher.loadOrCreate(config.dataDir(), random);
+        EnrollmentStore store = shared.<EnrollmentStore>map(db -> new PostgresEnrollmentStore(db, cipher))
+                .orElseGet(() -> new FileEnrollmentStore(config.dataDir(), cipher));
         return open(config, store, random);
     }
 

@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +101,15 @@ public final class IdpApplication implements AutoCloseable {
      * @throws IllegalStateException when the directory or another resource cannot be set up
      */
     public static IdpApplication start(StsbridgeConfig config, Map<String, String> environment, Clock clock) {
+        return start(config, environment, clock, Optional.empty());
+    }
+
+    /**
+     * The same, with MFA enrollments in the shared database {@code shared} when given ({@code state.postgresql};
+     * the caller owns and closes it), else in files under the data directory.
+     */
+    public static IdpApplication start(StsbridgeConfig config, Map<String, String> environment, Clock clock,
+                                       Optional<DataSource> shared) {
         OpenSaml.initializeInBackground();
         CompletableFuture<Directory> directory = inBackground("directory", () -> Directories.open(config, environment));
         // The native signature provider loads and self-tests (about 0.3 s) while the key store is decrypted.
@@ -125,7 +136,7 @@ public final class IdpApplication implements AutoCloseable {
                 }
             });
             return new IdpApplication(config, identity, keys, join(directory), sso, basicSso, statusResponder,
-                    metadata, clock, random, Mfa.open(config, random));
+                    metadata, clock, random, Mfa.open(config, random, shared));
         } catch (RuntimeException e) {
             directory.thenAccept(Directory::close);
             throw e;

@@ -35,8 +35,8 @@ public final class NameIdSecret {
             byte[] secret = new byte[NameIdGenerator.MIN_SECRET_BYTES];
             random.nextBytes(secret);
             SecureFiles.createPrivateDirectories(file.getParent());
-            SecureFiles.writeAtomically(file, secret);
-            return secret;
+            // Two nodes starting at once on one data directory: one creates it, the other reads that one.
+            return SecureFiles.createAtomicallyIfAbsent(file, secret) ? secret : loadOrCreate(dataDir, random);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create the NameID secret " + file + ": " + e.getMessage(),
                     e);

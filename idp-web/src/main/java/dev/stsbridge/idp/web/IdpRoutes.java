@@ -19,12 +19,12 @@ import dev.stsbridge.idp.web.ops.OpsEndpoints;
 import dev.stsbridge.idp.web.ops.WebMetrics;
 import dev.stsbridge.idp.web.portal.AccessCheck;
 import dev.stsbridge.idp.web.portal.PortalEndpoints;
-import dev.stsbridge.idp.web.session.InMemorySessionStore;
 import dev.stsbridge.idp.web.session.Sessions;
 import dev.stsbridge.idp.web.slo.SloEndpoints;
 import dev.stsbridge.idp.web.sp.ServiceProviders;
 import dev.stsbridge.idp.web.sp.SpSsoEndpoints;
 import dev.stsbridge.idp.web.sso.AwsSsoEndpoint;
+import dev.stsbridge.idp.web.state.WebState;
 import dev.stsbridge.metadata.IdpIdentity;
 
 /** Every endpoint of the IdP (DESIGN.md's fixed paths), wired to its collaborators. */
@@ -34,23 +34,25 @@ final class IdpRoutes {
     }
 
     static WebHandler handler(IdpApplication idp, ServerSettings settings, AuditLog audit,
-                              Optional<AccessCheck> access) {
-        Sessions sessions = new Sessions(new InMemorySessionStore(), idp.clock(), settings.sessionIdleTimeout(),
+                              Optional<AccessCheck> access, WebState state) {
+        Sessions sessions = new Sessions(state.sessions(), state.clock(), settings.sessionIdleTimeout(),
                 settings.sessionAbsoluteTimeout());
         WebMetrics metrics = new WebMetrics(sessions::size);
-        PasswordCheck passwords = new PasswordCheck(idp, new LoginThrottle(idp.clock(),
-                LoginThrottle.Policy.perUsername(), LoginThrottle.Policy.perAddress()), audit, metrics);
+        PasswordCheck passwords = new PasswordCheck(idp, new LoginThrottle(state.clock(),
+                LoginThrottle.Policy.perUsername(), LoginThrottle.Policy.perAddress(), state.throttles(), "login"),
+                audit, metrics);
         MfaGate mfa = new MfaGate(idp.mfa(), sessions, idp.clock());
-        SecondFactorCheck secondFactors = new SecondFactorCheck(idp.mfa(), new LoginThrottle(idp.clock(),
-                LoginThrottle.Policy.perUsername(), LoginThrottle.Policy.perAddress()), audit, idp.clock());
+        SecondFactorCheck secondFactors = new SecondFactorCheck(idp.mfa(), new LoginThrottle(state.clock(),
+                LoginThrottle.Policy.perUsername(), LoginThrottle.Policy.perAddress(), state.throttles(), "mfa"),
+                audit, idp.clock());
         MfaEndpoints mfaSteps = new MfaEndpoints(mfa, sessions, secondFactors);
         EnrollmentEndpoints enroll = new EnrollmentEndpoints(mfa, sessions, secondFactors, audit, idp.clock());
         LoginEndpoints login = new LoginEndpoints(idp, sessions, passwords, mfa);
         PortalEndpoints portal = new PortalEndpoints(idp, sessions, audit, metrics, access);
         AwsSsoEndpoint aws = new AwsSsoEndpoint(idp, sessions, audit, metrics, mfa);
         ServiceProviders sps = ServiceProviders.load(idp.config());
-        SpSsoEndpoints sp = new SpSsoEndpoints(idp, sps, sessions, aws, audit, metrics, idp.clock());
-        SloEndpoints slo = new SloEndpoints(idp, sps, sessions, audit, idp.clock());
+        SpSsoEndpoints sp = new SpSsoEndpoints(idp, sps, sessions, aws, audit, metrics, state.clock(), state.replays());
+        SloEndpoints slo = new SloEndpoints(idp, sps, sessions, audit, state.clock(), state.replays());
         OpsEndpoints ops = new OpsEndpoints(idp, metrics);
         return new WebHandler(Templates.load())
                 .get("/", portal.root())

@@ -20,6 +20,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import dev.stsbridge.idp.sso.IdpApplication;
 import dev.stsbridge.idp.web.ops.AuditLog;
 import dev.stsbridge.idp.web.portal.AccessCheck;
+import dev.stsbridge.idp.web.state.WebState;
 
 /**
  * The IdP's web server (Jetty 12 core handlers, no servlets). Start it with
@@ -67,14 +68,25 @@ public final class IdpServer implements AutoCloseable {
      */
     public static IdpServer start(IdpApplication idp, ServerSettings settings, AuditLog.Sink audit,
                                   Optional<AccessCheck> access) {
+        return start(idp, settings, audit, access, WebState.inMemory(idp.clock()));
+    }
+
+    /**
+     * The same, with sessions, AuthnRequest IDs and throttle records in {@code state} (e.g. the shared database of
+     * several nodes: {@link dev.stsbridge.idp.web.state.SharedState}).
+     */
+    public static IdpServer start(IdpApplication idp, ServerSettings settings, AuditLog.Sink audit,
+                                  Optional<AccessCheck> access, WebState state) {
         Objects.requireNonNull(idp, "idp");
+        Objects.requireNonNull(state, "state");
         refusePlainHttpOffLoopback(settings);
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         threads.setName("idp");
         Server server = new Server(threads);
         ServerConnector connector = connector(server, settings);
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(IdpRoutes.handler(idp, settings, new AuditLog(audit, idp.clock()), access)));
+        server.setHandler(new GracefulHandler(IdpRoutes.handler(idp, settings, new AuditLog(audit, idp.clock()), access,
+                state)));
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         server.setStopAtShutdown(false);
         IdpServer started = new IdpServer(server, connector, settings);

@@ -28,7 +28,7 @@ public final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient client;
 
     public Browser(URI base) {
@@ -37,10 +37,22 @@ public final class Browser {
 
     public Browser(URI base, Optional<SSLContext> tls) {
         this.base = base;
+        this.cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5));
         tls.ifPresent(builder::sslContext);
         this.client = builder.build();
+    }
+
+    /** A browser at another address with the same cookie jar (e.g. the next IdP node behind one load balancer). */
+    public Browser at(URI otherBase) {
+        return new Browser(otherBase, cookies, client);
+    }
+
+    private Browser(URI base, CookieManager cookies, HttpClient client) {
+        this.base = base;
+        this.cookies = cookies;
+        this.client = client;
     }
 
     public HttpResponse<String> get(String path) {

@@ -7,13 +7,24 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it. */
+/** A clock that stands still until a test moves it (or, {@link #ticking}, runs like a real one and jumps when moved). */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    private final boolean ticking;
 
     public MutableClock(Instant start) {
+        this(start, false);
+    }
+
+    private MutableClock(Instant start, boolean ticking) {
         this.now = new AtomicReference<>(start);
+        this.ticking = ticking;
+    }
+
+    /** A running clock {@code offset} from the system's (e.g. a node whose clock is two minutes fast). */
+    public static MutableClock ticking(Duration offset) {
+        return new MutableClock(Instant.EPOCH.plus(offset), true);
     }
 
     public void advance(Duration duration) {
@@ -22,7 +33,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return ticking ? Instant.now().plusMillis(now.get().toEpochMilli()) : now.get();
     }
 
     @Override

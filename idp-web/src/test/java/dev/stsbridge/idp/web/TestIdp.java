@@ -27,7 +27,7 @@ public final class TestIdp implements AutoCloseable {
 
     public static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
 
-    public final MutableClock clock = new MutableClock(START);
+    public final MutableClock clock;
     public final List<String> audit = Collections.synchronizedList(new ArrayList<>());
     public final IdpApplication idp;
     public final IdpServer server;
@@ -41,15 +41,55 @@ public final class TestIdp implements AutoCloseable {
     private TestIdp(Path dataDir, List<ServiceProviderConfig> sps, ServerSettings settings,
                     java.util.Optional<dev.stsbridge.idp.web.portal.AccessCheck> access,
                     java.util.function.UnaryOperator<StsbridgeConfig> change) {
+        this(dataDir, sps, settings, access, change, new MutableClock(START), java.util.Optional.empty());
+    }
+
+    private TestIdp(Path dataDir, List<ServiceProviderConfig> sps, ServerSettings settings,
+                    java.util.Optional<dev.stsbridge.idp.web.portal.AccessCheck> access,
+                    java.util.function.UnaryOperator<StsbridgeConfig> change, MutableClock clock,
+                    java.util.Optional<javax.sql.DataSource> shared) {
         this.dataDir = dataDir;
+        this.clock = clock;
         StsbridgeConfig demo = StsbridgeConfig.demo().withDataDir(dataDir);
         StsbridgeConfig config = new StsbridgeConfig(demo.entityId(), demo.baseUrl(), dataDir, demo.directory(),
                 demo.aws(), demo.nameId(), demo.assertion(), demo.server(), sps);
         config = change.apply(config);
-        new KeyRingService(new KeyRingStore(dataDir, Map.of()), new SigningKeyGenerator(clock))
-                .generate(new KeySpec(KeyAlgorithm.RSA_2048, config.entityId(), Duration.ofDays(365)), false);
-        this.idp = IdpApplication.start(config, Map.of(), clock);
-        this.server = IdpServer.start(idp, settings, audit::add, access);
+        if (!Files.exists(KeyRingStore.inDataDirectory(dataDir).storeFile())) {
+            new KeyRingService(new KeyRingStore(dataDir, Map.of()), new SigningKeyGenerator(clock))
+                    .generate(new KeySpec(KeyAlgorithm.RSA_2048, config.entityId(), Duration.ofDays(365)), false);
+        }
+        dev.stsbridge.idp.web.state.WebState state = shared
+                .map(db -> dev.stsbridge.idp.web.state.SharedState.postgres(db,
+                        dev.stsbridge.idp.mfa.EnrollmentCipher.loadOrCreate(dataDir, new java.security.SecureRandom()),
+                        clock))
+                .orElseGet(() -> dev.stsbridge.idp.web.state.WebState.inMemory(clock));
+        this.idp = IdpApplication.start(config, Map.of(), state.clock(), shared);
+        this.server = IdpServer.start(idp, settings, audit::add, access, state);
+    }
+
+    /**
+     * One of several nodes on the shared database {@code shared} (migrated) and the data directory (keys, NameID
+     * secret and mfa-key; the first node makes them), its own running clock {@code skew} off the system's (which
+     * {@link #clock} moves; the node runs on the database's clock: its own plus the offset measured at start), the demo
+     * configuration changed by {@code yamlChange} as in {@link #startWith}.
+     */
+    public static TestIdp node(Path dataDir, List<ServiceProviderConfig> sps,
+                               java.util.function.UnaryOperator<String> yamlChange, javax.sql.DataSource shared,
+                               Duration skew) {
+        StsbridgeConfig changed = StsbridgeConfig.parse(yamlChange.apply(demoYaml()), "demo.yaml", dataDir);
+        return new TestIdp(dataDir, sps, ServerSettings.loopback(0), java.util.Optional.empty(),
+                c -> new StsbridgeConfig(c.entityId(), c.baseUrl(), c.dataDir(), c.directory(), changed.aws(),
+                        c.nameId(), c.assertion(), c.server(), c.serviceProviders(), changed.mfa()),
+                MutableClock.ticking(skew), java.util.Optional.of(shared));
+    }
+
+    private static String demoYaml() {
+        try (java.io.InputStream in = TestIdp.class.getClassLoader().getResourceAsStream(
+                StsbridgeConfig.DEMO_RESOURCE)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static TestIdp start(Path dataDir) {

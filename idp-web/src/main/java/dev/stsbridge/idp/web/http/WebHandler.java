@@ -1,9 +1,11 @@
 package dev.stsbridge.idp.web.http;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.eclipse.jetty.server.Handler;
@@ -14,14 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import dev.stsbridge.idp.state.StateUnavailableException;
 import dev.stsbridge.idp.web.html.Page;
 import dev.stsbridge.idp.web.html.Templates;
 
 /**
  * The IdP's one Jetty handler: gives the request an ID (the client's {@code X-Request-Id} when it is a short token,
  * else a new one; echoed in the response and put in the logging MDC as {@code requestId}), sets the security
- * headers, routes by exact path and method, and renders failures: an {@link HttpError} as its page, anything else
- * as a 500 page naming the request ID (logged once, here).
+ * headers, routes by exact path and method, and renders failures: an {@link HttpError} as its page, the shared
+ * state database being unavailable as a 503 page (logged once per outage), anything else as a 500 page naming the
+ * request ID (logged once, here).
  */
 public final class WebHandler extends Handler.Abstract {
 
@@ -30,7 +34,10 @@ public final class WebHandler extends Handler.Abstract {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private final Map<String, Map<String, Endpoint>> routes = new HashMap<>();
+    private static final Duration STATE_OUTAGE_QUIET = Duration.ofMinutes(1);
+
     private final Templates templates;
+    private final AtomicLong lastStateFailureNanos = new AtomicLong();
 
     public WebHandler(Templates templates) {
         this.templates = templates;
@@ -61,6 +68,8 @@ public final class WebHandler extends Handler.Abstract {
             route(exchange).handle(exchange);
         } catch (HttpError e) {
             errorPage(exchange, e);
+        } catch (StateUnavailableException e) {
+            stateUnavailable(exchange, e);
         } catch (Exception | Error e) {
             LOG.error("request {} {} failed: {}", exchange.method(), exchange.path(), e.toString(), e);
             errorPage(exchange, new HttpError(500, "Internal error", "Something went wrong on our side. "
@@ -69,6 +78,20 @@ public final class WebHandler extends Handler.Abstract {
             MDC.remove("requestId");
         }
         return true;
+    }
+
+    /** 503: the shared database is down. Logged once per outage (the first failure after a minute without one). */
+    private void stateUnavailable(Exchange exchange, StateUnavailableException e) {
+        long now = System.nanoTime();
+        long previous = lastStateFailureNanos.getAndSet(now);
+        if (previous == 0 || now - previous > STATE_OUTAGE_QUIET.toNanos()) {
+            LOG.error("request {} {}: {} (SQLSTATE {}); answering 503 until it is back", exchange.method(),
+                    exchange.path(), e.getMessage(), e.sqlState());
+        }
+        exchange.setHeader("Retry-After", "30");
+        errorPage(exchange, new HttpError(503, "Temporarily unavailable", "The sign-in service cannot reach its "
+                + "database right now. Try again in a minute; quote request ID " + exchange.requestId()
+                + " if it persists."));
     }
 
     private Endpoint route(Exchange exchange) {

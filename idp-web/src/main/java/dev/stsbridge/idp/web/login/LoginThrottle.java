@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import dev.stsbridge.idp.web.login.ThrottleStore.Entry;
 
 /**
  * Slows down password guessing, per username and per client address, without holding a server thread: after a
@@ -15,14 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * ... up to a minute), and after {@link Policy#lockAfter()} failures the name or address is locked for
  * {@link Policy#lockDuration()}. A blocked attempt is refused at once (HTTP 429, "try again in N seconds"), before
  * the directory is asked. Failures are forgotten {@link Policy#forgetAfter()} after the last one; a successful
- * login clears the username's record. Memory is bounded: beyond {@value #MAX_ENTRIES} records the stale ones go.
+ * login clears the username's record. The records are in a {@link ThrottleStore}: in memory (bounded), or shared by
+ * several nodes.
  *
  * <p>The trade-off: a username lock also keeps its owner out for a while; the per-address limits are higher, as
  * many people may share one address.
  */
 public final class LoginThrottle {
-
-    static final int MAX_ENTRIES = 100_000;
 
     /**
      * @param freeFailures failures without any delay
@@ -69,26 +68,36 @@ public final class LoginThrottle {
         }
     }
 
-    private record Record(int failures, Instant lastFailure, Instant blockedUntil, boolean locked) {
-    }
-
     private final Clock clock;
     private final Policy userPolicy;
     private final Policy addressPolicy;
-    private final Map<String, Record> users = new ConcurrentHashMap<>();
-    private final Map<String, Record> addresses = new ConcurrentHashMap<>();
+    private final ThrottleStore store;
+    private final String userScope;
+    private final String addressScope;
 
+    /** A throttle of its own, in memory (one node). */
     public LoginThrottle(Clock clock, Policy userPolicy, Policy addressPolicy) {
+        this(clock, userPolicy, addressPolicy, new InMemoryThrottleStore(), "login");
+    }
+
+    /**
+     * A throttle whose records are in {@code store} under the scopes {@code <name>-user} and {@code <name>-address}
+     * (e.g. {@code login}, {@code mfa}).
+     */
+    public LoginThrottle(Clock clock, Policy userPolicy, Policy addressPolicy, ThrottleStore store, String name) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.userPolicy = Objects.requireNonNull(userPolicy, "userPolicy");
         this.addressPolicy = Objects.requireNonNull(addressPolicy, "addressPolicy");
+        this.store = Objects.requireNonNull(store, "store");
+        this.userScope = name + "-user";
+        this.addressScope = name + "-address";
     }
 
     /** The block in force for this username or address now, the longer of the two. */
     public Optional<Block> blocked(String username, String address) {
         Instant now = clock.instant();
-        Optional<Block> user = block(users.get(key(username)), now);
-        Optional<Block> client = block(addresses.get(address), now);
+        Optional<Block> user = store.find(userScope, key(username)).flatMap(r -> block(r, now));
+        Optional<Block> client = store.find(addressScope, address).flatMap(r -> block(r, now));
         if (user.isEmpty() || client.isEmpty()) {
             return user.isPresent() ? user : client;
         }
@@ -98,9 +107,8 @@ public final class LoginThrottle {
     /** Records a failed login; says whether it started a lock. */
     public Failure failed(String username, String address) {
         Instant now = clock.instant();
-        prune(now);
-        Record user = users.compute(key(username), (k, r) -> next(r, now, userPolicy));
-        Record client = addresses.compute(address, (k, r) -> next(r, now, addressPolicy));
+        Entry user = store.update(userScope, key(username), r -> next(r, now, userPolicy));
+        Entry client = store.update(addressScope, address, r -> next(r, now, addressPolicy));
         boolean locked = user.locked() && user.failures() == userPolicy.lockAfter()
                 || client.locked() && client.failures() == addressPolicy.lockAfter();
         Instant until = user.blockedUntil().isAfter(client.blockedUntil()) ? user.blockedUntil()
@@ -110,48 +118,40 @@ public final class LoginThrottle {
 
     /** A successful login clears the username's failures (the address keeps its record). */
     public void succeeded(String username) {
-        users.remove(key(username));
+        store.remove(userScope, key(username));
     }
 
-    private Record next(Record current, Instant now, Policy policy) {
-        int failures = current == null || forgotten(current, now, policy) ? 1 : current.failures() + 1;
+    private static Entry next(Optional<Entry> current, Instant now, Policy policy) {
+        int failures = current.isEmpty() || forgotten(current.get(), now) ? 1 : current.get().failures() + 1;
         if (failures >= policy.lockAfter()) {
-            return new Record(failures, now, now.plus(policy.lockDuration()), true);
+            return entry(failures, now, now.plus(policy.lockDuration()), true, policy);
         }
         int over = failures - policy.freeFailures();
         if (over <= 0) {
-            return new Record(failures, now, now, false);
+            return entry(failures, now, now, false, policy);
         }
         long factor = 1L << Math.min(over - 1, 20);
         Duration delay = policy.baseDelay().multipliedBy(factor);
-        return new Record(failures, now, now.plus(delay.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : delay),
-                false);
+        return entry(failures, now, now.plus(delay.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : delay),
+                false, policy);
     }
 
-    private static boolean forgotten(Record record, Instant now, Policy policy) {
-        return now.isAfter(record.blockedUntil()) && !now.isBefore(record.lastFailure().plus(policy.forgetAfter()));
+    private static Entry entry(int failures, Instant now, Instant blockedUntil, boolean locked, Policy policy) {
+        Instant forget = now.plus(policy.forgetAfter());
+        return new Entry(failures, now, blockedUntil, locked, forget.isAfter(blockedUntil) ? forget : blockedUntil);
     }
 
-    private static Optional<Block> block(Record record, Instant now) {
-        if (record == null || !now.isBefore(record.blockedUntil())) {
+    /** Past the block, and {@code forgetAfter} after the last failure. */
+    private static boolean forgotten(Entry record, Instant now) {
+        return now.isAfter(record.blockedUntil()) && !now.isBefore(record.expires());
+    }
+
+    private static Optional<Block> block(Entry record, Instant now) {
+        if (!now.isBefore(record.blockedUntil())) {
             return Optional.empty();
         }
         return Optional.of(new Block(Duration.between(now, record.blockedUntil()), record.locked(),
                 record.blockedUntil()));
-    }
-
-    private void prune(Instant now) {
-        if (users.size() + addresses.size() < MAX_ENTRIES) {
-            return;
-        }
-        users.values().removeIf(r -> forgotten(r, now, userPolicy));
-        addresses.values().removeIf(r -> forgotten(r, now, addressPolicy));
-        if (users.size() >= MAX_ENTRIES / 2) {
-            users.values().removeIf(r -> !r.locked());
-        }
-        if (addresses.size() >= MAX_ENTRIES / 2) {
-            addresses.values().removeIf(r -> !r.locked());
-        }
     }
 
     private static String key(String username) {

@@ -1,11 +1,11 @@
 package dev.stsbridge.idp.web.session;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 import dev.stsbridge.idp.crypto.CryptoProviders;
 
@@ -15,16 +15,19 @@ import dev.stsbridge.idp.crypto.CryptoProviders;
  */
 public final class InMemorySessionStore implements SessionStore {
 
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private record Stored(Session session, Instant expires) {
+    }
+
+    private final Map<String, Stored> sessions = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Session> find(String id) {
-        return Optional.ofNullable(sessions.get(key(id)));
+        return Optional.ofNullable(sessions.get(key(id))).map(Stored::session);
     }
 
     @Override
-    public void save(Session session) {
-        sessions.put(key(session.id()), session);
+    public void save(Session session, Instant expires) {
+        sessions.put(key(session.id()), new Stored(session, expires));
     }
 
     @Override
@@ -33,9 +36,9 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public int removeIf(Predicate<Session> expired) {
+    public int removeExpired(Instant now) {
         int before = sessions.size();
-        sessions.values().removeIf(expired);
+        sessions.values().removeIf(s -> !now.isBefore(s.expires()));
         return Math.max(0, before - sessions.size());
     }
 
@@ -44,7 +47,8 @@ public final class InMemorySessionStore implements SessionStore {
         return sessions.size();
     }
 
-    private static String key(String id) {
+    /** The SHA-256 (hex) of a session ID: what stores keep instead of the ID. */
+    public static String key(String id) {
         byte[] digest = CryptoProviders.newDigest("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest);
     }

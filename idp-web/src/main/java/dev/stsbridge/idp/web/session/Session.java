@@ -27,7 +27,7 @@ import dev.stsbridge.idp.sso.SignedInUser;
 public record Session(String id, String csrfToken, Instant created, Instant lastSeen, Optional<SignedInUser> user,
                       Optional<PendingAuthnRequest> pending, MfaState mfa, List<SpParticipant> participants) {
     public Session {
-        participants = List.copyOf(participants);
+        participants = participants == null ? List.of() : List.copyOf(participants); // null: a row stored before SLO
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(csrfToken, "csrfToken");
         Objects.requireNonNull(created, "created");

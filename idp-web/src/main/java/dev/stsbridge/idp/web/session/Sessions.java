@@ -75,7 +75,7 @@ public final class Sessions {
         }
         if (Duration.between(session.lastSeen(), now).compareTo(TOUCH_INTERVAL) >= 0) {
             session = session.seen(now);
-            store.save(session);
+            store.save(session, expiry(session));
         }
         return Optional.of(session);
     }
@@ -103,7 +103,7 @@ public final class Sessions {
     public Session awaitSecondFactor(Exchange exchange, Optional<Session> old, MfaState step) {
         old.ifPresent(s -> store.remove(s.id()));
         Session session = start(exchange, Optional.empty(), old.flatMap(Session::pending), List.of()).withMfa(step);
-        store.save(session);
+        store.save(session, expiry(session));
         return session;
     }
 
@@ -127,7 +127,7 @@ public final class Sessions {
         makeRoom(now);
         Session logout = new Session(token(), token(), now, now, Optional.empty(), Optional.empty(), MfaState.NONE,
                 participants);
-        store.save(logout);
+        store.save(logout, expiry(logout));
         return logout;
     }
 
@@ -147,7 +147,7 @@ public final class Sessions {
 
     /** Saves a changed session (e.g. with a pending request added or consumed). */
     public Session save(Session session) {
-        store.save(session);
+        store.save(session, expiry(session));
         return session;
     }
 
@@ -168,8 +168,15 @@ public final class Sessions {
     }
 
     boolean expired(Session session, Instant now) {
+        return !now.isBefore(expiry(session));
+    }
+
+    /** The idle timeout after the last request, or the absolute one after the login (or start), the earlier. */
+    Instant expiry(Session session) {
         Instant start = session.user().map(SignedInUser::authnInstant).orElse(session.created());
-        return !now.isBefore(session.lastSeen().plus(idleTimeout)) || !now.isBefore(start.plus(absoluteTimeout));
+        Instant idle = session.lastSeen().plus(idleTimeout);
+        Instant absolute = start.plus(absoluteTimeout);
+        return idle.isBefore(absolute) ? idle : absolute;
     }
 
     private Session start(Exchange exchange, Optional<SignedInUser> user, Optional<PendingAuthnRequest> pending,
@@ -177,7 +184,7 @@ public final class Sessions {
         Instant now = clock.instant();
         makeRoom(now);
         Session session = new Session(token(), token(), now, now, user, pending, MfaState.NONE, participants);
-        store.save(session);
+        store.save(session, expiry(session));
         exchange.setCookie(cookie(exchange.secure(), session.id()).build());
         return session;
     }
@@ -186,7 +193,7 @@ public final class Sessions {
         Instant last = lastPurge.get();
         boolean due = !now.isBefore(last.plus(PURGE_INTERVAL)) && lastPurge.compareAndSet(last, now);
         if (due || store.size() >= MAX_SESSIONS) {
-            store.removeIf(s -> expired(s, now));
+            store.removeExpired(now);
         }
         if (store.size() >= MAX_SESSIONS) {
             throw new HttpError(503, "Busy", "The IdP has too many open sessions; try again in a few minutes.");

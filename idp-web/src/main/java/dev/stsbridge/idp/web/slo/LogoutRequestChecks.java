@@ -31,10 +31,11 @@ final class LogoutRequestChecks {
     private final Clock clock;
     private final ReplayCache replays;
 
-    LogoutRequestChecks(ServiceProviders sps, URI sloUrl, Clock clock) {
+    /** @param replays the IDs already answered, shared with the AuthnRequests' (every node's, on a shared store) */
+    LogoutRequestChecks(ServiceProviders sps, URI sloUrl, Clock clock, ReplayCache replays) {
         this.messages = new SloMessageChecks(sps, sloUrl, clock);
         this.clock = clock;
-        this.replays = new ReplayCache(clock);
+        this.replays = replays;
     }
 
     CheckedLogoutRequest check(InboundRequest in) {

@@ -20,6 +20,7 @@ import dev.stsbridge.idp.web.session.Session;
 import dev.stsbridge.idp.web.session.Sessions;
 import dev.stsbridge.idp.web.session.SpParticipant;
 import dev.stsbridge.idp.web.sp.InboundRequest;
+import dev.stsbridge.idp.web.sp.ReplayCache;
 import dev.stsbridge.idp.web.sp.SamlBindings;
 import dev.stsbridge.idp.web.sp.ServiceProviders;
 
@@ -42,11 +43,12 @@ public final class SloEndpoints {
     private final LogoutChain chain;
     private final AuditLog audit;
 
-    public SloEndpoints(IdpApplication idp, ServiceProviders sps, Sessions sessions, AuditLog audit, Clock clock) {
+    public SloEndpoints(IdpApplication idp, ServiceProviders sps, Sessions sessions, AuditLog audit, Clock clock,
+                        ReplayCache replays) {
         this.idp = idp;
         this.sessions = sessions;
         this.sloUrl = idp.identity().singleLogoutUrl();
-        this.requests = new LogoutRequestChecks(sps, sloUrl, clock);
+        this.requests = new LogoutRequestChecks(sps, sloUrl, clock, replays);
         this.responses = new LogoutResponseChecks(sps, sloUrl, clock);
         this.chain = new LogoutChain(sps, sessions, new LogoutMessages(idp.config().entityId(),
                 idp.keys().current(), clock, new SecureRandom()), audit);

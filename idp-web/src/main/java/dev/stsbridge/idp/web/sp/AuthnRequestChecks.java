@@ -48,12 +48,12 @@ final class AuthnRequestChecks {
     private final Clock clock;
     private final ReplayCache replays;
 
-    AuthnRequestChecks(ServiceProviders sps, URI ssoUrl, URI ecpUrl, Clock clock) {
+    AuthnRequestChecks(ServiceProviders sps, URI ssoUrl, URI ecpUrl, Clock clock, ReplayCache replays) {
         this.sps = sps;
         this.ssoUrl = ssoUrl;
         this.ecpUrl = ecpUrl;
         this.clock = clock;
-        this.replays = new ReplayCache(clock);
+        this.replays = replays;
     }
 
     CheckedRequest check(InboundRequest in) {

@@ -1,54 +1,32 @@
 package dev.stsbridge.idp.web.sp;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.stsbridge.idp.web.http.HttpError;
 
 /**
- * AuthnRequest IDs already answered, per SP, until they could no longer pass the freshness check anyway. Bounded:
- * expired entries are dropped when the cache grows, and beyond {@value #MAX_ENTRIES} live entries new requests are
- * refused (503) rather than forgetting IDs that could still be replayed.
+ * Request IDs already answered (AuthnRequests, LogoutRequests), per SP, until they could no longer pass the
+ * freshness check anyway: one node's in memory ({@link InMemoryReplayCache}), or every node's in the shared database
+ * ({@code dev.stsbridge.idp.web.state.PostgresReplayCache}), so that a request answered by one node is refused by
+ * all the others.
  */
-public final class ReplayCache {
-
-    static final int MAX_ENTRIES = 100_000;
-
-    private final Clock clock;
-    private final Map<String, Instant> seen = new ConcurrentHashMap<>();
-
-    public ReplayCache(Clock clock) {
-        this.clock = clock;
-    }
+public interface ReplayCache {
 
     /**
      * Records the first use of {@code requestId} from {@code issuer}, remembered until {@code expiry}.
      *
+     * @param what the kind of message, named in the refusal ({@code AuthnRequest}, {@code LogoutRequest})
      * @throws HttpError 400 when the ID was seen before (and has not expired)
      */
-    void firstUse(String issuer, String requestId, Instant expiry) {
+    void firstUse(String issuer, String requestId, Instant expiry, String what);
+
+    /** {@link #firstUse(String, String, Instant, String)} for an AuthnRequest. */
+    default void firstUse(String issuer, String requestId, Instant expiry) {
         firstUse(issuer, requestId, expiry, "AuthnRequest");
     }
 
-    /** The same for another kind of message ({@code what}: e.g. {@code LogoutRequest}), named in the refusal. */
-    public void firstUse(String issuer, String requestId, Instant expiry, String what) {
-        Instant now = clock.instant();
-        if (seen.size() >= MAX_ENTRIES / 2) {
-            seen.values().removeIf(until -> !now.isBefore(until));
-        }
-        if (seen.size() >= MAX_ENTRIES) {
-            throw new HttpError(503, "Busy", "Too many sign-in requests right now; try again in a few minutes.");
-        }
-        String key = issuer.length() + ":" + issuer + requestId;
-        Instant previous = seen.putIfAbsent(key, expiry);
-        if (previous != null && now.isBefore(previous)) {
-            throw HttpError.badRequest("The " + what + " ID " + requestId + " was already used (a replayed "
-                    + "request).");
-        }
-        if (previous != null) {
-            seen.put(key, expiry);
-        }
+    /** The refusal of a replayed request (the same words on every node). */
+    static HttpError replayed(String what, String requestId) {
+        return HttpError.badRequest("The " + what + " ID " + requestId + " was already used (a replayed request).");
     }
 }

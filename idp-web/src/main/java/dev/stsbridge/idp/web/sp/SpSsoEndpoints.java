@@ -50,11 +50,17 @@ public final class SpSsoEndpoints {
 
     public SpSsoEndpoints(IdpApplication idp, ServiceProviders sps, Sessions sessions, AwsSsoEndpoint aws,
                           AuditLog audit, WebMetrics metrics, Clock clock) {
+        this(idp, sps, sessions, aws, audit, metrics, clock, new InMemoryReplayCache(clock));
+    }
+
+    /** The same with AuthnRequest IDs remembered in {@code replays} (e.g. shared by several nodes). */
+    public SpSsoEndpoints(IdpApplication idp, ServiceProviders sps, Sessions sessions, AwsSsoEndpoint aws,
+                          AuditLog audit, WebMetrics metrics, Clock clock, ReplayCache replays) {
         this.idp = idp;
         this.sps = sps;
         this.sessions = sessions;
         this.checks = new AuthnRequestChecks(sps, idp.identity().singleSignOnUrl(), idp.identity().ecpUrl(),
-                clock);
+                clock, replays);
         this.aws = aws;
         this.audit = audit;
         this.metrics = metrics;

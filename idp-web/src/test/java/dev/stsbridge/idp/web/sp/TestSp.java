@@ -23,21 +23,21 @@ import dev.stsbridge.keys.SigningKeyGenerator;
 import dev.stsbridge.xml.SecureXml;
 
 /** A SAML SP for tests: its metadata, and AuthnRequests in both bindings, signed with its own RSA-2048 key or not. */
-final class TestSp {
+public final class TestSp {
 
     static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
 
-    final String entityId;
-    final String acs;
+    public final String entityId;
+    public final String acs;
     final SigningKey key;
 
-    TestSp(String entityId, String acs, Clock clock) {
+    public TestSp(String entityId, String acs, Clock clock) {
         this.entityId = entityId;
         this.acs = acs;
         this.key = new SigningKeyGenerator(clock).generate(KeyAlgorithm.RSA_2048, entityId, Duration.ofDays(30));
     }
 
-    String metadata(boolean authnRequestsSigned) {
+    public String metadata(boolean authnRequestsSigned) {
         return "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"" + entityId + "\">"
                 + "<md:SPSSODescriptor AuthnRequestsSigned=\"" + authnRequestsSigned + "\" WantAssertionsSigned=\"true\""
                 + " protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">"
@@ -52,7 +52,7 @@ final class TestSp {
     }
 
     /** An AuthnRequest; {@code acsUrl} null for none. */
-    String request(String id, Instant issued, String issuer, String acsUrl, String destination) {
+    public String request(String id, Instant issued, String issuer, String acsUrl, String destination) {
         return "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" "
                 + "xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"" + id + "\" Version=\"2.0\" "
                 + "IssueInstant=\"" + issued + "\" Destination=\"" + destination + "\""
@@ -62,7 +62,7 @@ final class TestSp {
     }
 
     /** The HTTP-Redirect binding's query string, unsigned. */
-    static String redirectQuery(String xml, String relayState) {
+    public static String redirectQuery(String xml, String relayState) {
         return "SAMLRequest=" + encode(Base64.getEncoder().encodeToString(deflate(xml.getBytes(StandardCharsets.UTF_8))))
                 + (relayState == null ? "" : "&RelayState=" + encode(relayState));
     }

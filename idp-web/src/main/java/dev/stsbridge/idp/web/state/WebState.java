@@ -1,0 +1,35 @@
+package dev.stsbridge.idp.web.state;
+
+import java.time.Clock;
+import java.util.Objects;
+
+import dev.stsbridge.idp.web.login.InMemoryThrottleStore;
+import dev.stsbridge.idp.web.login.ThrottleStore;
+import dev.stsbridge.idp.web.session.InMemorySessionStore;
+import dev.stsbridge.idp.web.session.SessionStore;
+import dev.stsbridge.idp.web.sp.InMemoryReplayCache;
+import dev.stsbridge.idp.web.sp.ReplayCache;
+
+/**
+ * The web layer's state.
+ *
+ * @param sessions the IdP sessions
+ * @param replays the AuthnRequest IDs already answered
+ * @param throttles the failed login and second-factor attempts
+ * @param clock the clock that session timeouts, throttle delays and AuthnRequest freshness follow (with a shared
+ *              database: the database's, so that nodes agree)
+ */
+public record WebState(SessionStore sessions, ReplayCache replays, ThrottleStore throttles, Clock clock) {
+    public WebState {
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(replays, "replays");
+        Objects.requireNonNull(throttles, "throttles");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** One node: everything in memory, on {@code clock}. */
+    public static WebState inMemory(Clock clock) {
+        return new WebState(new InMemorySessionStore(), new InMemoryReplayCache(clock), new InMemoryThrottleStore(),
+                clock);
+    }
+}
