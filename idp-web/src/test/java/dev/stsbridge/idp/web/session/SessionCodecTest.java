@@ -33,8 +33,15 @@ class SessionCodecTest {
                         List.of("urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"))));
         MfaState mfa = new MfaState(Optional.of(user), Optional.of("/portal"), Optional.of("challenge-b64"),
                 Optional.of("totp-secret-b64"));
+        SpParticipant signedIn = new SpParticipant("https://sp.example.test/saml", "opaque-7f",
+                "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", Optional.of("https://idp.example.test"),
+                Optional.of("https://sp.example.test/saml"), "_si-1");
+        SpParticipant loggingOut = new SpParticipant("https://wiki.example.test/saml", "alice@example.com",
+                "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress", Optional.empty(), Optional.empty(), "_si-2",
+                SpParticipant.Logout.SENT, Optional.of("_logout-9"), Optional.of("relay"));
         return new Session(ID, "csrf-token", Instant.parse("2026-11-25T11:59:00Z"),
-                Instant.parse("2026-11-25T12:01:00Z"), Optional.of(user), Optional.of(pending), mfa);
+                Instant.parse("2026-11-25T12:01:00Z"), Optional.of(user), Optional.of(pending), mfa,
+                List.of(signedIn, loggingOut));
     }
 
     @Test
@@ -61,6 +68,14 @@ class SessionCodecTest {
         String older = SessionCodec.encode(session).replace(",\"pending\":null", "");
         assertThat(older).doesNotContain("pending");
         assertThat(SessionCodec.decode(ID, older)).isEqualTo(session);
+    }
+
+    @Test
+    void aRowWrittenBeforeSingleLogoutReadsAsNoParticipants() {
+        Session session = new Session(ID, "csrf", Instant.EPOCH, Instant.EPOCH, Optional.empty(), Optional.empty());
+        String older = SessionCodec.encode(session).replace(",\"participants\":[]", "");
+        assertThat(older).doesNotContain("participants");
+        assertThat(SessionCodec.decode(ID, older).participants()).isEmpty();
     }
 
     @Test
