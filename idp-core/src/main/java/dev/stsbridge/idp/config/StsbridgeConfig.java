@@ -5,18 +5,20 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The whole configuration ({@code stsbridge.yaml}): {@code entity-id} (the IdP's SAML entity ID),
  * {@code base-url} (where users reach the IdP), {@code data-dir} (keys and state; default {@code data}),
  * {@code directory}, {@code aws}, {@code name-id}, {@code assertion}, {@code server} (the web server),
- * {@code service-providers} (SAML SPs besides AWS that may send AuthnRequests) and {@code mfa} (second factors). Keys are lower-case-dashed; unknown
+ * {@code service-providers} (SAML SPs besides AWS that may send AuthnRequests), {@code mfa} (second factors) and
+ * {@code oidc} (the OpenID Connect provider and its clients). Keys are lower-case-dashed; unknown
  * keys are errors; relative paths are resolved against the configuration file's directory.
  */
 public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
                               NameIdFormat nameId, AssertionConfig assertion, ServerConfig server,
-                              List<ServiceProviderConfig> serviceProviders, MfaConfig mfa) {
+                              List<ServiceProviderConfig> serviceProviders, MfaConfig mfa, OidcConfig oidc) {
 
     /** The bundled demo configuration, matching the demo LDIF (DESIGN.md's alice, bob and carol). */
     public static final String DEMO_RESOURCE = "dev/stsbridge/idp/demo/demo.yaml";
@@ -32,19 +34,27 @@ public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, Direct
         server = ConfigChecks.orDefault(server, ServerConfig.defaults());
         serviceProviders = ConfigChecks.listOrEmpty(serviceProviders, "service-providers");
         mfa = ConfigChecks.orDefault(mfa, MfaConfig.defaults());
+        oidc = ConfigChecks.orDefault(oidc, OidcConfig.defaults());
+    }
+
+    /** The configuration without {@code oidc} (no OpenID Connect clients). */
+    public StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
+                           NameIdFormat nameId, AssertionConfig assertion, ServerConfig server,
+                           List<ServiceProviderConfig> serviceProviders, MfaConfig mfa) {
+        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, server, serviceProviders, mfa, null);
     }
 
     /** The configuration without {@code mfa} (its default: not required, both factors enabled). */
     public StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
                            NameIdFormat nameId, AssertionConfig assertion, ServerConfig server,
                            List<ServiceProviderConfig> serviceProviders) {
-        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, server, serviceProviders, null);
+        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, server, serviceProviders, null, null);
     }
 
     /** The configuration without {@code server} and {@code service-providers} (their defaults). */
     public StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, DirectoryConfig directory, AwsConfig aws,
                            NameIdFormat nameId, AssertionConfig assertion) {
-        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, null, null, null);
+        this(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, null, null, null, null);
     }
 
     /**
@@ -74,7 +84,7 @@ public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, Direct
     /** The same configuration with another data directory (the {@code --data-dir} option). */
     public StsbridgeConfig withDataDir(Path newDataDir) {
         return new StsbridgeConfig(entityId, baseUrl, newDataDir, directory, aws, nameId, assertion, server,
-                serviceProviders, mfa);
+                serviceProviders, mfa, oidc);
     }
 
     /**
@@ -86,25 +96,43 @@ public record StsbridgeConfig(String entityId, URI baseUrl, Path dataDir, Direct
         String newEntityId = entityId.equals(defaultEntityId)
                 ? newBaseUrl.toString().replaceAll("/+$", "") + "/saml2/metadata" : entityId;
         return new StsbridgeConfig(newEntityId, newBaseUrl, dataDir, directory, aws, nameId, assertion, server,
-                serviceProviders, mfa);
+                serviceProviders, mfa, oidc);
     }
 
     /** The same configuration with the browser form posting to {@code postUrl} (e.g. the local AWS model). */
     public StsbridgeConfig withSigninPostUrl(URI postUrl) {
         return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws.withSigninPostUrl(postUrl), nameId,
-                assertion, server, serviceProviders, mfa);
+                assertion, server, serviceProviders, mfa, oidc);
     }
 
     /** The same configuration with other web server settings (the {@code serve} command's flags). */
     public StsbridgeConfig withServer(ServerConfig newServer) {
         return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, newServer,
-                serviceProviders, mfa);
+                serviceProviders, mfa, oidc);
     }
 
     /** The same configuration with other MFA settings. */
     public StsbridgeConfig withMfa(MfaConfig newMfa) {
         return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, server,
-                serviceProviders, newMfa);
+                serviceProviders, newMfa, oidc);
+    }
+
+    /** The same configuration with other OpenID Connect settings (e.g. the demo's HTTPS issuer). */
+    public StsbridgeConfig withOidc(OidcConfig newOidc) {
+        return new StsbridgeConfig(entityId, baseUrl, dataDir, directory, aws, nameId, assertion, server,
+                serviceProviders, mfa, newOidc);
+    }
+
+    /**
+     * The OpenID Connect issuer: {@code oidc.issuer}, else {@code base-url} when it is https; empty (OpenID Connect
+     * off) when neither is an https URL.
+     */
+    public Optional<URI> oidcIssuer() {
+        if (oidc.issuer().isPresent()) {
+            return oidc.issuer();
+        }
+        return "https".equalsIgnoreCase(baseUrl.getScheme())
+                ? Optional.of(OidcConfig.checkIssuer(baseUrl)) : Optional.empty();
     }
 
     /** Every directory attribute to read: {@code directory.attributes} plus those the AWS and NameID settings use. */
