@@ -83,6 +83,13 @@ public final class TestIdp implements AutoCloseable {
                         c.nameId(), c.assertion(), c.server(), c.serviceProviders(), changed.mfa()));
     }
 
+    /** With OpenID Connect on: the demo's {@code oidc} section with this issuer and these clients. */
+    public static TestIdp startWithOidc(Path dataDir, java.net.URI issuer,
+                                        List<dev.stsbridge.idp.config.OidcClientConfig> clients) {
+        return new TestIdp(dataDir, List.of(), ServerSettings.loopback(0), java.util.Optional.empty(),
+                c -> c.withOidc(StsbridgeConfig.demo().oidc().withIssuer(issuer).withClients(clients)));
+    }
+
     /** With the explain page's access form answered by {@code access}. */
     public static TestIdp start(Path dataDir, dev.stsbridge.idp.web.portal.AccessCheck access) {
         return new TestIdp(dataDir, List.of(), ServerSettings.loopback(0), java.util.Optional.of(access));

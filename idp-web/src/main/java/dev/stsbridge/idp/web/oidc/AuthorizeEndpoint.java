@@ -1,0 +1,121 @@
+package dev.stsbridge.idp.web.oidc;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.stsbridge.idp.oidc.AuthorizationCheck;
+import dev.stsbridge.idp.oidc.AuthorizationRequest;
+import dev.stsbridge.idp.oidc.OAuthError;
+import dev.stsbridge.idp.oidc.OidcProvider;
+import dev.stsbridge.idp.rules.AwsRuleViolation;
+import dev.stsbridge.idp.sso.SignedInUser;
+import dev.stsbridge.idp.web.http.Endpoint;
+import dev.stsbridge.idp.web.http.Exchange;
+import dev.stsbridge.idp.web.http.HttpError;
+import dev.stsbridge.idp.web.mfa.MfaGate;
+import dev.stsbridge.idp.web.session.Session;
+import dev.stsbridge.idp.web.session.Sessions;
+
+/**
+ * {@code GET /oidc/authorize}: check the request (a bad client or redirect URI is a 400 page, never a redirect; other
+ * errors go back to the client) -> signed in (else {@code /login} and back; {@code prompt=none} answers
+ * {@code login_required} instead; {@code prompt=login} ends the IdP session and asks for the password again) -> a
+ * second factor when the client has {@code require-mfa} -> AWS's tag rules -> a single-use code to the redirect URI
+ * with the {@code state} and {@code iss}.
+ */
+final class AuthorizeEndpoint implements Endpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthorizeEndpoint.class);
+
+    private final OidcProvider oidc;
+    private final Sessions sessions;
+    private final MfaGate mfa;
+
+    AuthorizeEndpoint(OidcProvider oidc, Sessions sessions, MfaGate mfa) {
+        this.oidc = oidc;
+        this.sessions = sessions;
+        this.mfa = mfa;
+    }
+
+    @Override
+    public void handle(Exchange exchange) {
+        exchange.noStore();
+        AuthorizationCheck check = oidc.check(exchange::query);
+        if (check instanceof AuthorizationCheck.NotRedirectable bad) {
+            throw HttpError.badRequest(bad.message());
+        }
+        if (check instanceof AuthorizationCheck.Refused refused) {
+            exchange.redirect(errorRedirect(refused.redirectUri(), refused.error(), refused.state()));
+            return;
+        }
+        authorize(exchange, ((AuthorizationCheck.Valid) check).request());
+    }
+
+    private void authorize(Exchange exchange, AuthorizationRequest request) {
+        Optional<Session> session = sessions.current(exchange).filter(Session::signedIn);
+        if (request.promptNone() && session.isEmpty()) {
+            refuse(exchange, request, OAuthError.loginRequired("the person is not signed in at the IdP"));
+            return;
+        }
+        if (request.promptLogin() && session.isPresent()) {
+            sessions.end(exchange, session.get());
+            session = Optional.empty();
+        }
+        if (session.isEmpty()) {
+            exchange.redirect("/login?next=" + java.net.URLEncoder.encode(hereWithoutPrompt(exchange),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
+        SignedInUser person = session.get().user().orElseThrow();
+        if (request.client().requireMfa() && !person.mfa()) {
+            if (request.promptNone()) {
+                refuse(exchange, request, new OAuthError("interaction_required",
+                        "client " + request.client().clientId() + " requires a second factor", 400));
+                return;
+            }
+            mfa.stepUp(exchange, session.get(), exchange.path() + "?" + exchange.rawQuery());
+            return;
+        }
+        issue(exchange, request, person);
+    }
+
+    private void issue(Exchange exchange, AuthorizationRequest request, SignedInUser person) {
+        List<AwsRuleViolation> violations = oidc.preflight(person.user());
+        if (!violations.isEmpty()) {
+            LOG.warn("pre-flight refused the ID token for {}: {}", person.username(), violations);
+            refuse(exchange, request, OAuthError.accessDenied("the claims of " + person.username()
+                    + " break AWS rules: " + violations.stream().map(v -> v.rule().text()).distinct()
+                    .collect(Collectors.joining("; "))));
+            return;
+        }
+        String code = oidc.issueCode(request, person);
+        LOG.info("authorization code for {} issued to client {}", person.username(), request.client().clientId());
+        Map<String, Optional<String>> parameters = new LinkedHashMap<>();
+        parameters.put("code", Optional.of(code));
+        parameters.put("state", request.state());
+        parameters.put("iss", Optional.of(oidc.issuer().toString()));
+        exchange.redirect(OAuthResponses.redirect(request.redirectUri(), parameters));
+    }
+
+    private void refuse(Exchange exchange, AuthorizationRequest request, OAuthError error) {
+        exchange.redirect(errorRedirect(request.redirectUri(), error, request.state()));
+    }
+
+    private String errorRedirect(String redirectUri, OAuthError error, Optional<String> state) {
+        return OAuthResponses.errorRedirect(redirectUri, error, state, oidc.issuer().toString());
+    }
+
+    /** This request's path and query without {@code prompt} (so that coming back after the login does not loop). */
+    private static String hereWithoutPrompt(Exchange exchange) {
+        String query = Arrays.stream(exchange.rawQuery().split("&")).filter(p -> !p.startsWith("prompt="))
+                .collect(Collectors.joining("&"));
+        return exchange.path() + (query.isEmpty() ? "" : "?" + query);
+    }
+}
