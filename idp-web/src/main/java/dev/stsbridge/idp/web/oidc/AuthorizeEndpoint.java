@@ -16,6 +16,7 @@ import dev.stsbridge.idp.oidc.OAuthError;
 import dev.stsbridge.idp.oidc.OidcProvider;
 import dev.stsbridge.idp.rules.AwsRuleViolation;
 import dev.stsbridge.idp.sso.SignedInUser;
+import dev.stsbridge.idp.web.html.Page;
 import dev.stsbridge.idp.web.http.Endpoint;
 import dev.stsbridge.idp.web.http.Exchange;
 import dev.stsbridge.idp.web.http.HttpError;
@@ -101,11 +102,26 @@ final class AuthorizeEndpoint implements Endpoint {
         parameters.put("code", Optional.of(code));
         parameters.put("state", request.state());
         parameters.put("iss", Optional.of(oidc.issuer().toString()));
-        exchange.redirect(OAuthResponses.redirect(request.redirectUri(), parameters));
+        deliver(exchange, request, OAuthResponses.redirect(request.redirectUri(), parameters));
     }
 
     private void refuse(Exchange exchange, AuthorizationRequest request, OAuthError error) {
-        exchange.redirect(errorRedirect(request.redirectUri(), error, request.state()));
+        deliver(exchange, request, errorRedirect(request.redirectUri(), error, request.state()));
+    }
+
+    /**
+     * To the client: a 303, except when the request came from one of our own pages ({@code Sec-Fetch-Site:
+     * same-origin}: the redirect after the login or second-factor form), where Chrome would block a redirect to the
+     * client under the form's CSP {@code form-action 'self'}; then a page that refreshes to it (CSP does not govern
+     * a refresh), with a link as fallback.
+     */
+    private static void deliver(Exchange exchange, AuthorizationRequest request, String location) {
+        if (exchange.header("Sec-Fetch-Site").filter("same-origin"::equals).isEmpty()) {
+            exchange.redirect(location);
+            return;
+        }
+        exchange.html(200, "oidc-continue", Page.titled("Signing in").with("location", location)
+                .with("client", request.client().clientId()));
     }
 
     private String errorRedirect(String redirectUri, OAuthError error, Optional<String> state) {

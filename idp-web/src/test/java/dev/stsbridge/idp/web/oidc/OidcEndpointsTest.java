@@ -323,4 +323,19 @@ class OidcEndpointsTest {
         assertOAuthError(response, 401, "invalid_token", "the access token is missing, invalid or expired");
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
     }
+
+    @Test
+    void afterOurOwnFormTheCodeGoesBackByARefreshPageBecauseFormActionWouldBlockARedirect() throws Exception {
+        Browser browser = idp.browser().signedIn("alice", "wonderland");
+        HttpResponse<String> response = browser.get(authorizePath(PUBLIC, Map.of()),
+                Map.of("Sec-Fetch-Site", "same-origin"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String href = Browser.unescape(response.body().replaceAll("(?s).*<a id=\"continue\" href=\"([^\"]+)\".*", "$1"));
+        assertThat(href).startsWith(REDIRECT + "?code=").contains("&state=xyz");
+        String refresh = Browser.unescape(response.body().replaceAll(
+                "(?s).*<meta http-equiv=\"refresh\" content=\"([^\"]+)\".*", "$1"));
+        assertThat(refresh).isEqualTo("0;url=" + href);
+    }
 }
