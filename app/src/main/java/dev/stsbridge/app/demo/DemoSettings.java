@@ -60,8 +60,13 @@ public record DemoSettings(int idpPort, int awsPort, Path dataDir, Path verifier
                 Clock.systemUTC(), AuditLog.toLogger(), DEFAULT_OIDC_PORT);
     }
 
+    /**
+     * The IdP's and the AWS model's ports; with {@code idp} 0 (a free port, as tests ask) the OpenID Connect listener
+     * takes a free port too, unless {@link #withOidcPort} says otherwise afterwards.
+     */
     public DemoSettings withPorts(int idp, int aws) {
-        return new DemoSettings(idp, aws, dataDir, verifierDataDir, config, environment, clock, audit, oidcPort);
+        return new DemoSettings(idp, aws, dataDir, verifierDataDir, config, environment, clock, audit,
+                idp == 0 ? 0 : oidcPort);
     }
 
     public DemoSettings withConfig(StsbridgeConfig value) {
