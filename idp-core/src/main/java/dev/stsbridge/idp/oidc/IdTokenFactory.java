@@ -135,7 +135,10 @@ public final class IdTokenFactory {
 
     /** RFC 8176: {@code pwd}, plus {@code mfa} and the factor ({@code otp}, {@code hwk}) after a second factor. */
     static List<String> amr(SignedInUser person) {
-        return person.mfa() ? List.of("pwd", "mfa") : List.of("pwd");
+        if (!person.mfa()) {
+            return List.of("pwd");
+        }
+        return person.secondFactor().map(factor -> List.of("pwd", factor, "mfa")).orElse(List.of("pwd", "mfa"));
     }
 
     private static Map<String, Object> tags(AwsClaims aws) {

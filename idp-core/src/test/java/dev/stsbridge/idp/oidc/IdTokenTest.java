@@ -105,12 +105,25 @@ class IdTokenTest {
         assertThat(factory.subject(alice, PUBLIC)).isEqualTo(first);
     }
 
-    @Test
-    void amrSaysMfaAfterASecondFactor() throws Exception {
+    private List<String> amrAfter(Optional<String> factor) throws Exception {
         OidcProvider provider = provider(OidcFixtures.ring());
-        SignedInUser withMfa = OidcFixtures.signedIn(OidcFixtures.alice(), clock).withMfa(clock.instant());
-        assertThat(SignedJWT.parse(idToken(provider, withMfa)).getJWTClaimsSet().getStringListClaim("amr"))
-                .containsExactly("pwd", "mfa");
+        SignedInUser withMfa = OidcFixtures.signedIn(OidcFixtures.alice(), clock).withMfa(clock.instant(), factor);
+        return SignedJWT.parse(idToken(provider, withMfa)).getJWTClaimsSet().getStringListClaim("amr");
+    }
+
+    @Test
+    void amrAfterTotpIsPwdOtpMfa() throws Exception {
+        assertThat(amrAfter(Optional.of("otp"))).containsExactly("pwd", "otp", "mfa");
+    }
+
+    @Test
+    void amrAfterAPasskeyIsPwdHwkMfa() throws Exception {
+        assertThat(amrAfter(Optional.of("hwk"))).containsExactly("pwd", "hwk", "mfa");
+    }
+
+    @Test
+    void amrAfterARecoveryCodeIsPwdMfa() throws Exception {
+        assertThat(amrAfter(Optional.empty())).containsExactly("pwd", "mfa");
     }
 
     @Test
