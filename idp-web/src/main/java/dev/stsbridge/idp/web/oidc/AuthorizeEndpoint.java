@@ -48,6 +48,9 @@ final class AuthorizeEndpoint implements Endpoint {
     @Override
     public void handle(Exchange exchange) {
         exchange.noStore();
+        repeated(exchange.rawQuery()).ifPresent(name -> {
+            throw HttpError.badRequest("The request repeats the parameter " + name + " (RFC 6749 §3.1).");
+        });
         AuthorizationCheck check = oidc.check(exchange::query);
         if (check instanceof AuthorizationCheck.NotRedirectable bad) {
             throw HttpError.badRequest(bad.message());
@@ -126,6 +129,18 @@ final class AuthorizeEndpoint implements Endpoint {
 
     private String errorRedirect(String redirectUri, OAuthError error, Optional<String> state) {
         return OAuthResponses.errorRedirect(redirectUri, error, state, oidc.issuer().toString());
+    }
+
+    /** A parameter name that occurs more than once, which RFC 6749 §3.1 forbids (and which could smuggle values). */
+    static Optional<String> repeated(String rawQuery) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String pair : rawQuery.split("&")) {
+            String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+            if (!name.isEmpty() && !seen.add(name)) {
+                return Optional.of(name.length() <= 40 ? name : name.substring(0, 40));
+            }
+        }
+        return Optional.empty();
     }
 
     /** This request's path and query without {@code prompt} (so that coming back after the login does not loop). */

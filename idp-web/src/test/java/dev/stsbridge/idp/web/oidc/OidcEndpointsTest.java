@@ -338,4 +338,14 @@ class OidcEndpointsTest {
                 "(?s).*<meta http-equiv=\"refresh\" content=\"([^\"]+)\".*", "$1"));
         assertThat(refresh).isEqualTo("0;url=" + href);
     }
+
+    @Test
+    void repeatedParameterIsA400PageAndNoRedirect() throws Exception {
+        HttpResponse<String> response = idp.browser().get(authorizePath(PUBLIC, Map.of())
+                + "&redirect_uri=" + URLEncoder.encode("http://127.0.0.1:1/callback", StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(Browser.unescape(response.body())).contains("The request repeats the parameter redirect_uri "
+                + "(RFC 6749 §3.1).");
+    }
 }
