@@ -34,6 +34,8 @@ import dev.stsbridge.idp.web.session.Sessions;
 final class AuthorizeEndpoint implements Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizeEndpoint.class);
+    /** The longest path and query the login page takes back as its {@code next} ({@code LocalPath}). */
+    static final int MAX_RESUMABLE = 1024;
 
     private final OidcProvider oidc;
     private final Sessions sessions;
@@ -73,7 +75,13 @@ final class AuthorizeEndpoint implements Endpoint {
             session = Optional.empty();
         }
         if (session.isEmpty()) {
-            exchange.redirect("/login?next=" + java.net.URLEncoder.encode(hereWithoutPrompt(exchange),
+            String back = hereWithoutPrompt(exchange);
+            if (back.length() > MAX_RESUMABLE) {
+                refuse(exchange, request, OAuthError.invalidRequest("the authorization request is too long to "
+                        + "resume after sign-in (at most " + MAX_RESUMABLE + " characters)"));
+                return;
+            }
+            exchange.redirect("/login?next=" + java.net.URLEncoder.encode(back,
                     java.nio.charset.StandardCharsets.UTF_8));
             return;
         }

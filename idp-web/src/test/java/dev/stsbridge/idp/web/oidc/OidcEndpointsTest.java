@@ -348,4 +348,12 @@ class OidcEndpointsTest {
         assertThat(Browser.unescape(response.body())).contains("The request repeats the parameter redirect_uri "
                 + "(RFC 6749 §3.1).");
     }
+
+    @Test
+    void requestTooLongToResumeAfterLoginGoesBackAsInvalidRequestRatherThanLosingIt() throws Exception {
+        Map<String, String> query = queryOf(location(idp.browser().get(authorizePath(PUBLIC,
+                Map.of("state", "s".repeat(900))))));
+        assertThat(query).containsEntry("error", "invalid_request").containsEntry("error_description",
+                "the authorization request is too long to resume after sign-in (at most 1024 characters)");
+    }
 }
