@@ -90,8 +90,8 @@ public final class Demo implements AutoCloseable {
             CompletableFuture<Boolean> openSaml = async("OpenSAML initialised", Demo::initializeOpenSaml, threads);
             StsbridgeConfig config;
             try {
-                config = withOidcIssuer(settings.configOrDemo().withDataDir(settings.dataDir())
-                        .withBaseUrl(ports.idpUrl()).withSigninPostUrl(ports.awsUrl().resolve("/saml")), oidcHttps);
+                config = oidcHttps.asIssuerOf(settings.configOrDemo().withDataDir(settings.dataDir())
+                        .withBaseUrl(ports.idpUrl()).withSigninPostUrl(ports.awsUrl().resolve("/saml")));
             } catch (RuntimeException e) {
                 verifier.thenAccept(VerifierApplication::close);
                 throw e;
@@ -141,12 +141,6 @@ public final class Demo implements AutoCloseable {
         } catch (OidcHttpsListener.PortTakenException e) {
             throw new PortInUseException(PortInUseException.Service.OIDC, e.port(), e);
         }
-    }
-
-    /** The listener's URL as the OpenID Connect issuer, unless the configuration has an https issuer already. */
-    private static StsbridgeConfig withOidcIssuer(StsbridgeConfig config, OidcHttpsListener oidcHttps) {
-        return config.oidcIssuer().isPresent() ? config
-                : config.withOidc(config.oidc().withIssuer(oidcHttps.issuer()));
     }
 
     /** OpenSAML's start-up (the IdP's slowest step), begun early on its own thread; the IdP waits for it. */
@@ -239,11 +233,6 @@ public final class Demo implements AutoCloseable {
     /** The OpenID Connect issuer ({@code https://localhost:<port>}, the HTTPS listener, unless configured). */
     public URI oidcIssuer() {
         return idp.oidc().orElseThrow().issuer();
-    }
-
-    /** {@code https://localhost:<port>}: the IdP's HTTPS listener, serving OpenID Connect (and the rest). */
-    public URI oidcUrl() {
-        return oidcHttps.issuer();
     }
 
     /** The SHA-1 thumbprint of the HTTPS listener's certificate: IAM's {@code --thumbprint-list} value. */

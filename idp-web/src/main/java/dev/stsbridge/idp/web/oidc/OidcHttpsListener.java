@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
+import dev.stsbridge.idp.config.StsbridgeConfig;
 import dev.stsbridge.idp.sso.IdpApplication;
 import dev.stsbridge.idp.web.IdpServer;
 import dev.stsbridge.idp.web.ServerSettings;
@@ -33,7 +34,7 @@ import dev.stsbridge.idp.web.tls.TlsSettings;
  *
  * <pre>{@code
  * OidcHttpsListener https = OidcHttpsListener.settle(dataDir, 8443, clock);   // before the IdP starts
- * config = config.withOidc(config.oidc().withIssuer(https.issuer()));
+ * config = https.asIssuerOf(config);                                        // issuer https://localhost:8443
  * ... IdpApplication idp = IdpApplication.start(config, env, clock);
  * IdpServer server = https.start(idp, audit);
  * }</pre>
@@ -70,6 +71,11 @@ public final class OidcHttpsListener {
         }
         TlsSettings tls = SelfSignedTls.loadOrCreate(dataDir.resolve("oidc"), List.of(HOST, LOOPBACK), clock);
         return new OidcHttpsListener(port, tls, certificate(tls));
+    }
+
+    /** {@code config} with this listener as its OpenID Connect issuer, unless it has an https issuer already. */
+    public StsbridgeConfig asIssuerOf(StsbridgeConfig config) {
+        return config.oidcIssuer().isPresent() ? config : config.withOidc(config.oidc().withIssuer(issuer()));
     }
 
     /** {@code https://localhost:<port>}. */
