@@ -82,6 +82,15 @@ public final class IdTokenFactory {
         return rules.check(resolver.resolve(user)).stream().filter(v -> TOKEN_RULES.contains(v.rule())).toList();
     }
 
+    /**
+     * The {@code access_denied} for these violations, naming each rule broken (not the person: the description goes
+     * to the client, and must be ASCII).
+     */
+    public static OAuthError refusal(List<AwsRuleViolation> violations) {
+        return OAuthError.accessDenied("the person's claims break AWS rules: " + violations.stream()
+                .map(v -> v.rule().text()).distinct().collect(java.util.stream.Collectors.joining("; ")));
+    }
+
     /** The opaque, per-client subject of this person. */
     public String subject(DirectoryUser user, String clientId) {
         return subjects.nameIdFor(user, "oidc:" + clientId).value();
@@ -95,8 +104,7 @@ public final class IdTokenFactory {
     public String issue(SignedInUser person, String clientId, Optional<String> nonce) {
         List<AwsRuleViolation> violations = preflight(person.user());
         if (!violations.isEmpty()) {
-            throw OAuthError.accessDenied("the claims of " + person.username() + " break AWS rules: "
-                    + violations.get(0).rule().text()).exception();
+            throw refusal(violations).exception();
         }
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keys.currentKeyId())

@@ -186,7 +186,7 @@ class IdTokenTest {
         assertThatThrownBy(() -> idToken(provider, OidcFixtures.signedIn(bad, clock)))
                 .isInstanceOfSatisfying(OAuthException.class, e -> {
                     assertThat(e.error().error()).isEqualTo("access_denied");
-                    assertThat(e.error().description()).isEqualTo("the claims of mallory break AWS rules: session tag "
+                    assertThat(e.error().description()).isEqualTo("the person's claims break AWS rules: session tag "
                             + "value must be 0-256 letters, digits, spaces or _.:/=+-@");
                 });
     }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.stsbridge.idp.oidc.AuthorizationCheck;
 import dev.stsbridge.idp.oidc.AuthorizationRequest;
+import dev.stsbridge.idp.oidc.IdTokenFactory;
 import dev.stsbridge.idp.oidc.OAuthError;
 import dev.stsbridge.idp.oidc.OidcProvider;
 import dev.stsbridge.idp.rules.AwsRuleViolation;
@@ -102,9 +103,7 @@ final class AuthorizeEndpoint implements Endpoint {
         List<AwsRuleViolation> violations = oidc.preflight(person.user());
         if (!violations.isEmpty()) {
             LOG.warn("pre-flight refused the ID token for {}: {}", person.username(), violations);
-            refuse(exchange, request, OAuthError.accessDenied("the claims of " + person.username()
-                    + " break AWS rules: " + violations.stream().map(v -> v.rule().text()).distinct()
-                    .collect(Collectors.joining("; "))));
+            refuse(exchange, request, IdTokenFactory.refusal(violations));
             return;
         }
         String code = oidc.issueCode(request, person);
