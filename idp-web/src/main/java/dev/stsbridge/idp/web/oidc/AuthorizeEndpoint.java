@@ -67,36 +67,45 @@ final class AuthorizeEndpoint implements Endpoint {
 
     private void authorize(Exchange exchange, AuthorizationRequest request) {
         Optional<Session> session = sessions.current(exchange).filter(Session::signedIn);
-        if (request.promptNone() && session.isEmpty()) {
-            refuse(exchange, request, OAuthError.loginRequired("the person is not signed in at the IdP"));
-            return;
-        }
         if (request.promptLogin() && session.isPresent()) {
             sessions.end(exchange, session.get());
             session = Optional.empty();
         }
         if (session.isEmpty()) {
-            String back = hereWithoutPrompt(exchange);
-            if (back.length() > MAX_RESUMABLE) {
-                refuse(exchange, request, OAuthError.invalidRequest("the authorization request is too long to "
-                        + "resume after sign-in (at most " + MAX_RESUMABLE + " characters)"));
-                return;
-            }
-            exchange.redirect("/login?next=" + java.net.URLEncoder.encode(back,
-                    java.nio.charset.StandardCharsets.UTF_8));
+            signInFirst(exchange, request);
             return;
         }
         SignedInUser person = session.get().user().orElseThrow();
         if (request.client().requireMfa() && !person.mfa()) {
-            if (request.promptNone()) {
-                refuse(exchange, request, new OAuthError("interaction_required",
-                        "client " + request.client().clientId() + " requires a second factor", 400));
-                return;
-            }
-            mfa.stepUp(exchange, session.get(), exchange.path() + "?" + exchange.rawQuery());
+            secondFactorFirst(exchange, request, session.get());
             return;
         }
         issue(exchange, request, person);
+    }
+
+    /** To the login page and back here (without {@code prompt}); {@code prompt=none} answers login_required. */
+    private void signInFirst(Exchange exchange, AuthorizationRequest request) {
+        if (request.promptNone()) {
+            refuse(exchange, request, OAuthError.loginRequired("the person is not signed in at the IdP"));
+            return;
+        }
+        String back = hereWithoutPrompt(exchange);
+        if (back.length() > MAX_RESUMABLE) {
+            refuse(exchange, request, OAuthError.invalidRequest("the authorization request is too long to "
+                    + "resume after sign-in (at most " + MAX_RESUMABLE + " characters)"));
+            return;
+        }
+        exchange.redirect("/login?next=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The existing MFA gate, then back here; {@code prompt=none} answers interaction_required. */
+    private void secondFactorFirst(Exchange exchange, AuthorizationRequest request, Session session) {
+        if (request.promptNone()) {
+            refuse(exchange, request, new OAuthError("interaction_required",
+                    "client " + request.client().clientId() + " requires a second factor", 400));
+            return;
+        }
+        mfa.stepUp(exchange, session, exchange.path() + "?" + exchange.rawQuery());
     }
 
     private void issue(Exchange exchange, AuthorizationRequest request, SignedInUser person) {

@@ -356,4 +356,12 @@ class OidcEndpointsTest {
         assertThat(query).containsEntry("error", "invalid_request").containsEntry("error_description",
                 "the authorization request is too long to resume after sign-in (at most 1024 characters)");
     }
+
+    @Test
+    void promptNoneForAClientThatNeedsMfaIsInteractionRequired() throws Exception {
+        Map<String, String> query = queryOf(location(idp.browser().signedIn("alice", "wonderland")
+                .get(authorizePath(MFA_CLIENT, Map.of("prompt", "none")))));
+        assertThat(query).containsEntry("error", "interaction_required")
+                .containsEntry("error_description", "client needs-mfa requires a second factor");
+    }
 }
