@@ -46,6 +46,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The AWS model's port on 127.0.0.1 (default: 8090; with --self-test: a free port).")
     Optional<Integer> awsPort = Optional.empty();
 
+    @Option(names = "--oidc-port", paramLabel = "PORT",
+            description = "The port of the IdP's HTTPS listener on 127.0.0.1 for OpenID Connect (issuer "
+                    + "https://localhost:PORT, self-signed; default: 8443; with --self-test: a free port).")
+    Optional<Integer> oidcPort = Optional.empty();
+
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
             description = "Data directory: the IdP's keys, the AWS model's state in <DIR>/verifier (default: "
                     + "${DEFAULT-VALUE}, in the current directory).")
@@ -94,6 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
         Environment environment = main.environment();
         DemoSettings settings = DemoSettings.defaults(dataDir)
                 .withPorts(idpPort.orElse(defaultIdp), awsPort.orElse(defaultAws))
+                .withOidcPort(oidcPort.orElse(selfTest ? 0 : DemoSettings.DEFAULT_OIDC_PORT))
                 .withEnvironment(environment.variables()).withClock(environment.clock());
         if (selfTest) {
             settings = settings.withAudit(line -> { }); // the self-test prints one line; its logins are not news
@@ -103,7 +109,11 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             demo = Demo.start(settings);
         } catch (PortInUseException e) {
-            String flag = e.service() == PortInUseException.Service.IDP ? "--idp-port" : "--aws-port";
+            String flag = switch (e.service()) {
+                case IDP -> "--idp-port";
+                case AWS -> "--aws-port";
+                case OIDC -> "--oidc-port";
+            };
             throw new CommandFailure(ExitCodes.ERROR, "port " + e.port() + " is already in use; choose another with "
                     + flag, e);
         }

@@ -32,6 +32,16 @@ public record Environment(Map<String, String> variables, Clock clock, OutputStre
         return new KeyRingService(keyRingStore(dataDirectory), new SigningKeyGenerator(clock));
     }
 
+    /** The key store {@code keys/<storeFile>} in {@code dataDirectory} (e.g. the OpenID Connect ring). */
+    public KeyRingStore keyRingStore(Path dataDirectory, String storeFile) {
+        return new KeyRingStore(dataDirectory, variables, storeFile);
+    }
+
+    /** The operations on the ring {@code keys/<storeFile>} in {@code dataDirectory}, on this clock. */
+    public KeyRingService keyRingService(Path dataDirectory, String storeFile) {
+        return new KeyRingService(keyRingStore(dataDirectory, storeFile), new SigningKeyGenerator(clock));
+    }
+
     /** The real process: {@code System.getenv()}, the UTC system clock, {@code System.out}. */
     public static Environment system() {
         return new Environment(System.getenv(), Clock.systemUTC(), System.out);

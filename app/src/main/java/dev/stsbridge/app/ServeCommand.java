@@ -153,6 +153,8 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  sign in:  " + base + "/login");
         out.println("  metadata: " + base + "/saml2/metadata");
         out.println("  health:   " + base + "/healthz");
+        idp.oidc().ifPresent(oidc -> out.println("  OpenID Connect issuer: " + oidc.issuer()
+                + " (discovery at /.well-known/openid-configuration)"));
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

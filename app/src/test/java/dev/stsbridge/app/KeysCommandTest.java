@@ -158,4 +158,45 @@ class KeysCommandTest {
     private static String sha256(byte[] der) throws Exception {
         return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
     }
+
+    @Test
+    void oidcRingIsItsOwnStoreAndRotatesAndPromotesWithoutTouchingTheSamlRing() throws Exception {
+        run("keys", "generate", "--algorithm", "rsa-2048", "--data-dir", data());
+        CommandRun generate = run("keys", "generate", "--ring", "oidc", "--data-dir", data());
+        assertThat(generate.exitCode()).as(generate.toString()).isZero();
+        assertThat(generate.out()).contains("(RSA-2048, valid until").contains(dir.resolve("data/keys/oidc-signing.p12")
+                .toString());
+
+        CommandRun rotate = run("keys", "rotate", "--ring", "oidc", "--data-dir", data());
+        assertThat(rotate.exitCode()).as(rotate.toString()).isZero();
+        assertThat(rotate.out()).contains("restart the IdP: the JWKS then publishes it")
+                .contains("stsbridge keys promote --ring oidc");
+        KeyRing oidc = new KeyRingStore(dir.resolve("data"), Map.of(), KeyRingStore.OIDC_STORE_FILE).load();
+        assertThat(oidc.next()).isPresent();
+        assertThat(new KeyRingStore(dir.resolve("data"), Map.of()).load().next()).isEmpty();
+
+        CommandRun list = run("keys", "list", "--ring", "oidc", "--data-dir", data());
+        assertThat(list.out().lines().map(l -> l.split("\\s+")[0]).toList()).containsExactly("ROLE", "current", "next");
+
+        CommandRun promote = run("keys", "promote", "--ring", "oidc", "--data-dir", data());
+        assertThat(promote.exitCode()).as(promote.toString()).isZero();
+        KeyRing promoted = new KeyRingStore(dir.resolve("data"), Map.of(), KeyRingStore.OIDC_STORE_FILE).load();
+        assertThat(promoted.current().id()).isEqualTo(oidc.next().orElseThrow().id());
+        assertThat(promoted.retired()).extracting(k -> k.id()).containsExactly(oidc.current().id());
+    }
+
+    @Test
+    void oidcRingRefusesAnEcKeyBecauseIdTokensAreRs256() {
+        CommandRun generate = run("keys", "generate", "--ring", "oidc", "--algorithm", "ec-p256", "--data-dir", data());
+        assertThat(generate.exitCode()).isNotZero();
+        assertThat(generate.err()).contains("the oidc ring signs RS256 ID tokens and needs an RSA key, not EC-P256");
+        assertThat(Files.exists(dir.resolve("data/keys/oidc-signing.p12"))).isFalse();
+    }
+
+    @Test
+    void unknownRingIsAUsageError() {
+        CommandRun list = run("keys", "list", "--ring", "x509", "--data-dir", data());
+        assertThat(list.exitCode()).isNotZero();
+        assertThat(list.err()).contains("expected saml or oidc, was 'x509'");
+    }
 }

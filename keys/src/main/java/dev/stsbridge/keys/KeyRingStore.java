@@ -37,6 +37,8 @@ public final class KeyRingStore {
 
     public static final String KEYS_DIRECTORY = "keys";
     public static final String STORE_FILE = "idp-signing.p12";
+    /** The OpenID Connect provider's ring (ID-token signing keys, RS256), separate from the SAML ring. */
+    public static final String OIDC_STORE_FILE = "oidc-signing.p12";
     public static final String PASSWORD_VARIABLE = StorePassword.VARIABLE;
     public static final String PASSWORD_FILE = StorePassword.FILE_NAME;
 
@@ -57,8 +59,20 @@ public final class KeyRingStore {
      *     production; tests pass their own map)
      */
     public KeyRingStore(Path dataDirectory, Map<String, String> environment) {
+        this(dataDirectory, environment, STORE_FILE);
+    }
+
+    /**
+     * The ring in {@code keys/<storeFileName>} of the data directory ({@link #STORE_FILE} for SAML,
+     * {@link #OIDC_STORE_FILE} for OpenID Connect); all rings share the password and the update lock.
+     */
+    public KeyRingStore(Path dataDirectory, Map<String, String> environment, String storeFileName) {
+        if (!storeFileName.matches("[a-z0-9-]+\\.p12")) {
+            throw new IllegalArgumentException("a key store file name is lower-case letters, digits and dashes "
+                    + "ending in .p12, was " + storeFileName);
+        }
         this.keysDirectory = dataDirectory.resolve(KEYS_DIRECTORY);
-        this.storeFile = keysDirectory.resolve(STORE_FILE);
+        this.storeFile = keysDirectory.resolve(storeFileName);
         this.password = new StorePassword(environment, keysDirectory, new SecureRandom());
     }
 

@@ -20,6 +20,7 @@ import dev.stsbridge.idp.config.StsbridgeConfig;
 import dev.stsbridge.idp.sso.IdpApplication;
 import dev.stsbridge.idp.web.IdpServer;
 import dev.stsbridge.idp.web.ServerSettings;
+import dev.stsbridge.idp.web.oidc.OidcHttpsListener;
 import dev.stsbridge.idp.web.ops.AuditLog;
 import dev.stsbridge.idp.web.portal.AccessCheck;
 import dev.stsbridge.verifier.VerifierApplication;
@@ -52,17 +53,21 @@ public final class Demo implements AutoCloseable {
     private final VerifierApplication verifier;
     private final IdpApplication idp;
     private final IdpServer idpServer;
+    private final OidcHttpsListener oidcHttps;
+    private final IdpServer oidcServer;
     private final AbacCheck access;
     private final List<AccountSetup> accounts;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Demo(StsbridgeConfig config, VerifierApplication verifier, IdpApplication idp, IdpServer idpServer,
-                 AbacCheck access, List<AccountSetup> accounts) {
+    private Demo(StsbridgeConfig config, VerifierApplication verifier, IdpApplication idp, Started started,
+                 List<AccountSetup> accounts) {
         this.config = config;
         this.verifier = verifier;
         this.idp = idp;
-        this.idpServer = idpServer;
-        this.access = access;
+        this.idpServer = started.idpServer;
+        this.oidcHttps = started.oidcHttps;
+        this.oidcServer = started.oidcServer;
+        this.access = started.access;
         this.accounts = List.copyOf(accounts);
     }
 
@@ -75,6 +80,7 @@ public final class Demo implements AutoCloseable {
      */
     public static Demo start(DemoSettings settings) {
         Ports.Pair ports = Ports.settle(settings.idpPort(), settings.awsPort());
+        OidcHttpsListener oidcHttps = settleOidc(settings);
         VerifierSettings verifierSettings = VerifierSettings.defaults(settings.verifierDataDir()).withPort(ports.aws())
                 .withClock(settings.clock());
         ExecutorService threads = Executors.newFixedThreadPool(3, r -> new Thread(r, "demo-start"));
@@ -84,13 +90,13 @@ public final class Demo implements AutoCloseable {
             CompletableFuture<Boolean> openSaml = async("OpenSAML initialised", Demo::initializeOpenSaml, threads);
             StsbridgeConfig config;
             try {
-                config = settings.configOrDemo().withDataDir(settings.dataDir()).withBaseUrl(ports.idpUrl())
-                        .withSigninPostUrl(ports.awsUrl().resolve("/saml"));
+                config = oidcHttps.asIssuerOf(settings.configOrDemo().withDataDir(settings.dataDir())
+                        .withBaseUrl(ports.idpUrl()).withSigninPostUrl(ports.awsUrl().resolve("/saml")));
             } catch (RuntimeException e) {
                 verifier.thenAccept(VerifierApplication::close);
                 throw e;
             }
-            return start(settings, config, verifier, openSaml, ports.idp(), threads);
+            return start(settings, config, verifier, openSaml, ports.idp(), oidcHttps, threads);
         } finally {
             threads.shutdown();
         }
@@ -98,10 +104,12 @@ public final class Demo implements AutoCloseable {
 
     private static Demo start(DemoSettings settings, StsbridgeConfig config,
                               CompletableFuture<VerifierApplication> verifierStarted,
-                              CompletableFuture<Boolean> openSaml, int idpPort, ExecutorService threads) {
+                              CompletableFuture<Boolean> openSaml, int idpPort, OidcHttpsListener oidcHttps,
+                              ExecutorService threads) {
         CompletableFuture<IamRegistration> surveyed = verifierStarted.thenApplyAsync(v -> timed("IAM surveyed",
                 () -> IamRegistration.survey(v.endpoint(), v.core().accounts(), config.aws())), threads);
         Started started = new Started(verifierStarted, surveyed);
+        started.oidcHttps = oidcHttps;
         try {
             IdpApplication idp = timed("IdP started", () -> IdpApplication.start(config, settings.environment(),
                     settings.clock()));
@@ -115,12 +123,23 @@ public final class Demo implements AutoCloseable {
             AccessCheck access = new AbacAccessCheck(idp, started.access);
             started.idpServer = timed("IdP web server started", () -> startIdpServer(idp, idpPort, settings.audit(),
                     access));
+            started.oidcServer = timed("IdP HTTPS listener for OpenID Connect started",
+                    () -> oidcHttps.start(idp, settings.audit()));
             List<AccountSetup> accounts = join(registered);
             registration.close();
-            return new Demo(config, verifier, idp, started.idpServer, started.access, accounts);
+            return new Demo(config, verifier, idp, started, accounts);
         } catch (RuntimeException e) {
             started.close();
             throw e;
+        }
+    }
+
+    /** The HTTPS listener's port and certificate, settled before anything starts (the issuer names the port). */
+    private static OidcHttpsListener settleOidc(DemoSettings settings) {
+        try {
+            return OidcHttpsListener.settle(settings.dataDir(), settings.oidcPort(), settings.clock());
+        } catch (OidcHttpsListener.PortTakenException e) {
+            throw new PortInUseException(PortInUseException.Service.OIDC, e.port(), e);
         }
     }
 
@@ -211,6 +230,21 @@ public final class Demo implements AutoCloseable {
         return verifier.endpoint();
     }
 
+    /** The OpenID Connect issuer ({@code https://localhost:<port>}, the HTTPS listener, unless configured). */
+    public URI oidcIssuer() {
+        return idp.oidc().orElseThrow().issuer();
+    }
+
+    /** The SHA-1 thumbprint of the HTTPS listener's certificate: IAM's {@code --thumbprint-list} value. */
+    public String oidcThumbprint() {
+        return oidcHttps.sha1Thumbprint();
+    }
+
+    /** The HTTPS listener's self-signed certificate (clients of the listener trust it). */
+    public java.security.cert.X509Certificate oidcCertificate() {
+        return oidcHttps.certificate();
+    }
+
     /** Blocks until the IdP's web server stops. */
     public void join() throws InterruptedException {
         idpServer.join();
@@ -221,7 +255,7 @@ public final class Demo implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
-                closeAll(Optional.of(idpServer), Optional.of(idp), Optional.of(verifier));
+                closeAll(Optional.of(oidcServer), Optional.of(idpServer), Optional.of(idp), Optional.of(verifier));
             } finally {
                 access.close();
             }
@@ -229,9 +263,10 @@ public final class Demo implements AutoCloseable {
     }
 
     /** Closes in order, each even when an earlier one fails. */
-    private static void closeAll(Optional<IdpServer> idpServer, Optional<IdpApplication> idp,
-                                 Optional<VerifierApplication> verifier) {
+    private static void closeAll(Optional<IdpServer> oidcServer, Optional<IdpServer> idpServer,
+                                 Optional<IdpApplication> idp, Optional<VerifierApplication> verifier) {
         try {
+            oidcServer.ifPresent(IdpServer::close);
             idpServer.ifPresent(IdpServer::close);
         } finally {
             try {
@@ -248,6 +283,8 @@ public final class Demo implements AutoCloseable {
         private final CompletableFuture<IamRegistration> registration;
         private IdpApplication idp;
         private IdpServer idpServer;
+        private OidcHttpsListener oidcHttps;
+        private IdpServer oidcServer;
         private AbacCheck access;
 
         Started(CompletableFuture<VerifierApplication> verifier, CompletableFuture<IamRegistration> registration) {
@@ -258,7 +295,8 @@ public final class Demo implements AutoCloseable {
         void close() {
             registration.thenAccept(IamRegistration::close);
             try {
-                closeAll(Optional.ofNullable(idpServer), Optional.ofNullable(idp), Optional.empty());
+                closeAll(Optional.ofNullable(oidcServer), Optional.ofNullable(idpServer), Optional.ofNullable(idp),
+                        Optional.empty());
             } finally {
                 verifier.thenAccept(VerifierApplication::close);
                 Optional.ofNullable(access).ifPresent(AbacCheck::close);

@@ -24,6 +24,10 @@ public final class DemoBanner {
         out.println("  Sign in:    " + demo.loginUrl());
         out.println("  Metadata:   " + demo.metadataUrl() + "  (the IdP's signed SAML metadata)");
         out.println("  AWS model:  " + demo.awsEndpoint() + "  (IAM, STS and the console sign-in, for aws --endpoint-url)");
+        out.println("  OIDC:       " + demo.oidcIssuer() + "  (OpenID Connect issuer, self-signed HTTPS; public client "
+                + "stsbridge-demo)");
+        out.println("              TLS certificate SHA-1 thumbprint " + demo.oidcThumbprint()
+                + "  (IAM --thumbprint-list)");
         out.println();
         out.println("Demo users (username / password):");
         out.println("  alice / wonderland  Admin in prod (111122223333) and Developer in dev (444455556666): the portal");

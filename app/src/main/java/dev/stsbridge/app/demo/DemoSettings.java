@@ -23,13 +23,16 @@ import dev.stsbridge.idp.web.ops.AuditLog;
  * @param environment the process environment (key store password, directory secrets)
  * @param clock the clock of the IdP and the verifier
  * @param audit where the IdP's audit log goes (the {@value AuditLog#LOGGER} logger by default)
+ * @param oidcPort the port of the IdP's HTTPS listener on 127.0.0.1 for OpenID Connect, whose issuer is
+ *                 {@code https://localhost:<port>} (8443 by default; 0 picks a free one)
  */
 public record DemoSettings(int idpPort, int awsPort, Path dataDir, Path verifierDataDir,
                            Optional<StsbridgeConfig> config,
-                           Map<String, String> environment, Clock clock, AuditLog.Sink audit) {
+                           Map<String, String> environment, Clock clock, AuditLog.Sink audit, int oidcPort) {
 
     public static final int DEFAULT_IDP_PORT = 8080;
     public static final int DEFAULT_AWS_PORT = 8090;
+    public static final int DEFAULT_OIDC_PORT = 8443;
 
     public DemoSettings {
         checkPort(idpPort, "idp port");
@@ -40,6 +43,7 @@ public record DemoSettings(int idpPort, int awsPort, Path dataDir, Path verifier
         environment = Map.copyOf(environment);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(audit, "audit");
+        checkPort(oidcPort, "OpenID Connect port");
         if (idpPort != 0 && idpPort == awsPort) {
             throw new IllegalArgumentException("the IdP and the AWS model need different ports, both were " + idpPort);
         }
@@ -53,32 +57,43 @@ public record DemoSettings(int idpPort, int awsPort, Path dataDir, Path verifier
     /** Ports 8080 and 8090, the bundled demo configuration, no environment, the UTC system clock. */
     public static DemoSettings defaults(Path dataDir) {
         return new DemoSettings(DEFAULT_IDP_PORT, DEFAULT_AWS_PORT, dataDir, dataDir, Optional.empty(), Map.of(),
-                Clock.systemUTC(), AuditLog.toLogger());
+                Clock.systemUTC(), AuditLog.toLogger(), DEFAULT_OIDC_PORT);
     }
 
+    /**
+     * The IdP's and the AWS model's ports; with {@code idp} 0 (a free port, as tests ask) the OpenID Connect listener
+     * takes a free port too, unless {@link #withOidcPort} says otherwise afterwards.
+     */
     public DemoSettings withPorts(int idp, int aws) {
-        return new DemoSettings(idp, aws, dataDir, verifierDataDir, config, environment, clock, audit);
+        return new DemoSettings(idp, aws, dataDir, verifierDataDir, config, environment, clock, audit,
+                idp == 0 ? 0 : oidcPort);
     }
 
     public DemoSettings withConfig(StsbridgeConfig value) {
         return new DemoSettings(idpPort, awsPort, dataDir, verifierDataDir, Optional.of(value), environment, clock,
-                audit);
+                audit, oidcPort);
     }
 
     public DemoSettings withEnvironment(Map<String, String> value) {
-        return new DemoSettings(idpPort, awsPort, dataDir, verifierDataDir, config, value, clock, audit);
+        return new DemoSettings(idpPort, awsPort, dataDir, verifierDataDir, config, value, clock, audit, oidcPort);
     }
 
     public DemoSettings withClock(Clock value) {
-        return new DemoSettings(idpPort, awsPort, dataDir, verifierDataDir, config, environment, value, audit);
+        return new DemoSettings(idpPort, awsPort, dataDir, verifierDataDir, config, environment, value, audit,
+                oidcPort);
     }
 
     public DemoSettings withVerifierDataDir(Path value) {
-        return new DemoSettings(idpPort, awsPort, dataDir, value, config, environment, clock, audit);
+        return new DemoSettings(idpPort, awsPort, dataDir, value, config, environment, clock, audit, oidcPort);
     }
 
     public DemoSettings withAudit(AuditLog.Sink value) {
-        return new DemoSettings(idpPort, awsPort, dataDir, verifierDataDir, config, environment, clock, value);
+        return new DemoSettings(idpPort, awsPort, dataDir, verifierDataDir, config, environment, clock, value,
+                oidcPort);
+    }
+
+    public DemoSettings withOidcPort(int value) {
+        return new DemoSettings(idpPort, awsPort, dataDir, verifierDataDir, config, environment, clock, audit, value);
     }
 
     private static void checkPort(int port, String name) {

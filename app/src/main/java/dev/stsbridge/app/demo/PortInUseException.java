@@ -5,9 +5,9 @@ public final class PortInUseException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Which of the demo's two servers. */
+    /** Which of the demo's servers: the IdP, the AWS model, or the IdP's HTTPS listener for OpenID Connect. */
     public enum Service {
-        IDP, AWS
+        IDP, AWS, OIDC
     }
 
     private final Service service;

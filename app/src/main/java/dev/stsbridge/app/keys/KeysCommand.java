@@ -23,10 +23,15 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code stsbridge keys generate|rotate|promote|list}: the IdP's signing keys. */
+/**
+ * {@code stsbridge keys generate|rotate|promote|list [--ring saml|oidc]}: the IdP's signing keys, the SAML ring
+ * ({@code keys/idp-signing.p12}) or the OpenID Connect ring ({@code keys/oidc-signing.p12}, RSA for RS256).
+ */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = {"Manage the IdP's signing keys (a PKCS#12 key store in the data directory).",
-            "Rotation: keys rotate -> upload the metadata with both certificates -> keys promote -> upload again."},
+            "Rotation: keys rotate -> upload the metadata with both certificates -> keys promote -> upload again.",
+            "--ring oidc: the OpenID Connect ring; rotate publishes the next key in the JWKS, promote makes it sign "
+                + "ID tokens (restart the IdP after each)."},
         subcommands = {KeysCommand.Generate.class, KeysCommand.Rotate.class, KeysCommand.Promote.class, KeysCommand.List.class})
 public final class KeysCommand implements Runnable {
 
@@ -43,12 +48,63 @@ public final class KeysCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    KeyRingService service(java.nio.file.Path dataDirectory) {
-        return main.environment().keyRingService(dataDirectory);
+    KeyRingService service(java.nio.file.Path dataDirectory, Ring ring) {
+        return main.environment().keyRingService(dataDirectory, ring.storeFile());
     }
 
-    KeyRingStore store(java.nio.file.Path dataDirectory) {
-        return main.environment().keyRingStore(dataDirectory);
+    KeyRingStore store(java.nio.file.Path dataDirectory, Ring ring) {
+        return main.environment().keyRingStore(dataDirectory, ring.storeFile());
+    }
+
+    /** Which key ring: the SAML signing keys (default) or the OpenID Connect ID-token keys. */
+    enum Ring {
+        SAML(KeyRingStore.STORE_FILE, KeyAlgorithm.DEFAULT),
+        OIDC(KeyRingStore.OIDC_STORE_FILE, KeyAlgorithm.RSA_2048);
+
+        private final String storeFile;
+        private final KeyAlgorithm defaultAlgorithm;
+
+        Ring(String storeFile, KeyAlgorithm defaultAlgorithm) {
+            this.storeFile = storeFile;
+            this.defaultAlgorithm = defaultAlgorithm;
+        }
+
+        String storeFile() {
+            return storeFile;
+        }
+
+        KeyAlgorithm defaultAlgorithm() {
+            return defaultAlgorithm;
+        }
+
+        /** ID tokens are RS256: the OpenID Connect ring holds RSA keys only. */
+        KeySpec check(KeySpec spec) {
+            if (this == OIDC && !spec.algorithm().jcaName().equals("RSA")) {
+                throw new IllegalArgumentException("the oidc ring signs RS256 ID tokens and needs an RSA key, not "
+                        + display(spec.algorithm()));
+            }
+            return spec;
+        }
+    }
+
+    /** {@code --ring saml|oidc}. */
+    static final class RingOption {
+        @Option(names = "--ring", paramLabel = "RING", defaultValue = "saml", converter = RingConverter.class,
+                description = "Key ring: saml (the SAML signing keys, default) or oidc (the OpenID Connect ID-token "
+                        + "keys, keys/oidc-signing.p12).")
+        Ring ring;
+    }
+
+    static final class RingConverter implements picocli.CommandLine.ITypeConverter<Ring> {
+        @Override
+        public Ring convert(String value) {
+            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "saml" -> Ring.SAML;
+                case "oidc" -> Ring.OIDC;
+                default -> throw new picocli.CommandLine.TypeConversionException("expected saml or oidc, was '"
+                        + value + "'");
+            };
+        }
     }
 
     /** "signing-20261125T120000Z (RSA-3072, valid until 2036-11-25, SHA-256 AB:CD:...)" */
@@ -95,15 +151,17 @@ public final class KeysCommand implements Runnable {
         @Spec CommandSpec spec;
         @Mixin IdpOptions idp;
         @Mixin KeyOptions keyOptions;
+        @Mixin RingOption ringOption;
 
         @Option(names = "--force", description = "Replace an existing key store (its keys are lost).")
         boolean force;
 
         @Override
         public void run() {
-            KeySpec keySpec = keyOptions.spec(idp.identity().entityId(), KeyAlgorithm.DEFAULT);
-            KeyRingStore store = keys.store(idp.dataDirectory());
-            KeyRing ring = keys.service(idp.dataDirectory()).generate(keySpec, force);
+            Ring which = ringOption.ring;
+            KeySpec keySpec = which.check(keyOptions.spec(idp.identity().entityId(), which.defaultAlgorithm()));
+            KeyRingStore store = keys.store(idp.dataDirectory(), which);
+            KeyRing ring = keys.service(idp.dataDirectory(), which).generate(keySpec, force);
             PrintWriter out = spec.commandLine().getOut();
             out.println("generated signing key " + describe(ring.current()));
             out.println("key store " + store.storeFile() + ", password from " + store.passwordSource());
@@ -119,16 +177,23 @@ public final class KeysCommand implements Runnable {
         @Spec CommandSpec spec;
         @Mixin IdpOptions idp;
         @Mixin KeyOptions keyOptions;
+        @Mixin RingOption ringOption;
 
         @Override
         public void run() {
-            KeyRingService service = keys.service(idp.dataDirectory());
+            KeyRingService service = keys.service(idp.dataDirectory(), ringOption.ring);
             KeyAlgorithm currentAlgorithm = service.list().current().algorithm();
-            KeyRing ring = service.rotate(keyOptions.spec(idp.identity().entityId(), currentAlgorithm));
+            KeyRing ring = service.rotate(ringOption.ring.check(keyOptions.spec(idp.identity().entityId(),
+                    currentAlgorithm)));
             PrintWriter out = spec.commandLine().getOut();
             out.println("added next key " + describe(ring.next().orElseThrow()));
-            out.println("now upload the metadata with both certificates (stsbridge metadata export --sign --out md.xml),"
-                    + " then run: stsbridge keys promote");
+            if (ringOption.ring == Ring.OIDC) {
+                out.println("restart the IdP: the JWKS then publishes it; once relying parties have fetched it, run: "
+                        + "stsbridge keys promote --ring oidc");
+            } else {
+                out.println("now upload the metadata with both certificates (stsbridge metadata export --sign --out "
+                        + "md.xml), then run: stsbridge keys promote");
+            }
             out.flush();
         }
     }
@@ -139,14 +204,16 @@ public final class KeysCommand implements Runnable {
         @ParentCommand KeysCommand keys;
         @Spec CommandSpec spec;
         @Mixin DataDirOption data;
+        @Mixin RingOption ringOption;
 
         @Override
         public void run() {
-            KeyRing ring = keys.service(data.dataDirectory()).promote();
+            KeyRing ring = keys.service(data.dataDirectory(), ringOption.ring).promote();
             PrintWriter out = spec.commandLine().getOut();
             out.println("current key is now " + describe(ring.current()));
-            out.println("retired " + ring.retired().get(ring.retired().size() - 1).id()
-                    + "; upload the metadata again (stsbridge metadata export --sign --out md.xml)");
+            out.println("retired " + ring.retired().get(ring.retired().size() - 1).id() + (ringOption.ring == Ring.OIDC
+                    ? "; restart the IdP: ID tokens are then signed with the new key"
+                    : "; upload the metadata again (stsbridge metadata export --sign --out md.xml)"));
             out.flush();
         }
     }
@@ -159,10 +226,11 @@ public final class KeysCommand implements Runnable {
         @ParentCommand KeysCommand keys;
         @Spec CommandSpec spec;
         @Mixin DataDirOption data;
+        @Mixin RingOption ringOption;
 
         @Override
         public void run() {
-            KeyRing ring = keys.service(data.dataDirectory()).list();
+            KeyRing ring = keys.service(data.dataDirectory(), ringOption.ring).list();
             PrintWriter out = spec.commandLine().getOut();
             out.printf(ROW, "ROLE", "ID", "ALGORITHM", "NOT-AFTER", "SUBJECT", "SHA-256");
             row(out, "current", ring.current());

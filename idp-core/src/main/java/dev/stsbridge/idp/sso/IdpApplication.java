@@ -38,6 +38,7 @@ import dev.stsbridge.idp.directory.Directories;
 import dev.stsbridge.idp.directory.Directory;
 import dev.stsbridge.idp.directory.DirectoryUser;
 import dev.stsbridge.idp.mfa.Mfa;
+import dev.stsbridge.idp.oidc.OidcProvider;
 import dev.stsbridge.idp.rules.AwsRules;
 import dev.stsbridge.keys.Certificates;
 import dev.stsbridge.keys.KeyRing;
@@ -74,11 +75,12 @@ public final class IdpApplication implements AutoCloseable {
     private final Clock clock;
     private final SecureRandom random;
     private final Mfa mfa;
+    private final Optional<OidcProvider> oidc;
 
     private IdpApplication(StsbridgeConfig config, IdpIdentity identity, KeyRingService.Opened keys,
                            Directory directory, SsoService sso, BasicSsoService basicSso,
                            StatusResponder statusResponder, CompletableFuture<byte[]> signedMetadata, Clock clock,
-                           SecureRandom random, Mfa mfa) {
+                           SecureRandom random, Mfa mfa, Optional<OidcProvider> oidc) {
         this.config = config;
         this.identity = identity;
         this.keys = keys.ring();
@@ -91,6 +93,7 @@ public final class IdpApplication implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.mfa = mfa;
+        this.oidc = oidc;
     }
 
     /**
@@ -135,8 +138,9 @@ public final class IdpApplication implements AutoCloseable {
                     LOG.error("cannot build the signed IdP metadata: {}", failure.getMessage(), failure);
                 }
             });
+            Optional<OidcProvider> oidc = OidcProvider.start(config, environment, clock, nameIdSecret, random);
             return new IdpApplication(config, identity, keys, join(directory), sso, basicSso, statusResponder,
-                    metadata, clock, random, Mfa.open(config, random, shared));
+                    metadata, clock, random, Mfa.open(config, random, shared), oidc);
         } catch (RuntimeException e) {
             directory.thenAccept(Directory::close);
             throw e;
@@ -226,6 +230,14 @@ public final class IdpApplication implements AutoCloseable {
     /** Second factors: who needs one, the enrollments, TOTP, passkeys and recovery codes. */
     public Mfa mfa() {
         return mfa;
+    }
+
+    /**
+     * The OpenID Connect provider, when the configuration has an https issuer ({@code oidc.issuer} or an https
+     * {@code base-url}).
+     */
+    public Optional<OidcProvider> oidc() {
+        return oidc;
     }
 
     public StsbridgeConfig config() {

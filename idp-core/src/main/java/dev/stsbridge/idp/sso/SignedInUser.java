@@ -2,6 +2,7 @@ package dev.stsbridge.idp.sso;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.stsbridge.idp.assertion.AssertionRequest;
 import dev.stsbridge.idp.directory.DirectoryUser;
@@ -16,18 +17,27 @@ import dev.stsbridge.idp.directory.DirectoryUser;
  *                             {@code PasswordProtectedTransport} over TLS, {@code Password} otherwise
  * @param sessionIndex the IdP session this login opened (AuthnStatement SessionIndex)
  * @param sessionNotOnOrAfter when that IdP session ends (AuthnStatement SessionNotOnOrAfter)
+ * @param secondFactor the kind of second factor passed, as RFC 8176 names it ({@code otp} for TOTP, {@code hwk} for a
+ *                     passkey); empty without one, or after a recovery code (which RFC 8176 has no value for)
  */
 public record SignedInUser(DirectoryUser user, Instant authnInstant, String authnContextClassRef,
-                           String sessionIndex, Instant sessionNotOnOrAfter) {
+                           String sessionIndex, Instant sessionNotOnOrAfter, Optional<String> secondFactor) {
     public SignedInUser {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(authnInstant, "authnInstant");
         Objects.requireNonNull(authnContextClassRef, "authnContextClassRef");
         Objects.requireNonNull(sessionIndex, "sessionIndex");
         Objects.requireNonNull(sessionNotOnOrAfter, "sessionNotOnOrAfter");
+        Objects.requireNonNull(secondFactor, "secondFactor");
         if (!sessionNotOnOrAfter.isAfter(authnInstant)) {
             throw new IllegalArgumentException("an IdP session must end after it starts");
         }
+    }
+
+    /** A login without a second factor's kind recorded. */
+    public SignedInUser(DirectoryUser user, Instant authnInstant, String authnContextClassRef, String sessionIndex,
+                        Instant sessionNotOnOrAfter) {
+        this(user, authnInstant, authnContextClassRef, sessionIndex, sessionNotOnOrAfter, Optional.empty());
     }
 
     public String username() {
@@ -44,8 +54,13 @@ public record SignedInUser(DirectoryUser user, Instant authnInstant, String auth
         return new SignedInUser(user, now, AssertionRequest.REFEDS_MFA, sessionIndex, sessionNotOnOrAfter);
     }
 
+    /** The same after a second factor of this kind ({@code otp}, {@code hwk}; RFC 8176) at {@code now}. */
+    public SignedInUser withMfa(Instant now, Optional<String> factor) {
+        return new SignedInUser(user, now, AssertionRequest.REFEDS_MFA, sessionIndex, sessionNotOnOrAfter, factor);
+    }
+
     /** The same login naming another class in assertions (one the login satisfies, as RequestedAuthnContext asks). */
     public SignedInUser naming(String classRef) {
-        return new SignedInUser(user, authnInstant, classRef, sessionIndex, sessionNotOnOrAfter);
+        return new SignedInUser(user, authnInstant, classRef, sessionIndex, sessionNotOnOrAfter, secondFactor);
     }
 }

@@ -14,6 +14,7 @@ import dev.stsbridge.idp.web.mfa.EnrollmentEndpoints;
 import dev.stsbridge.idp.web.mfa.MfaEndpoints;
 import dev.stsbridge.idp.web.mfa.MfaGate;
 import dev.stsbridge.idp.web.mfa.SecondFactorCheck;
+import dev.stsbridge.idp.web.oidc.OidcEndpoints;
 import dev.stsbridge.idp.web.ops.AuditLog;
 import dev.stsbridge.idp.web.ops.OpsEndpoints;
 import dev.stsbridge.idp.web.ops.WebMetrics;
@@ -54,7 +55,9 @@ final class IdpRoutes {
         SpSsoEndpoints sp = new SpSsoEndpoints(idp, sps, sessions, aws, audit, metrics, state.clock(), state.replays());
         SloEndpoints slo = new SloEndpoints(idp, sps, sessions, audit, state.clock(), state.replays());
         OpsEndpoints ops = new OpsEndpoints(idp, metrics);
-        return new WebHandler(Templates.load())
+        WebHandler handler = new WebHandler(Templates.load());
+        idp.oidc().ifPresent(oidc -> new OidcEndpoints(oidc, sessions, mfa).routes(handler));
+        return handler
                 .get("/", portal.root())
                 .get("/login", login.form()).post("/login", login.submit())
                 .get("/logout", login.confirm()).post("/logout", slo.logout())

@@ -105,8 +105,8 @@ public final class TestIdp implements AutoCloseable {
     }
 
     /**
-     * With the demo's {@code aws} and {@code mfa} as {@code yamlChange} rewrites the demo configuration's text
-     * (e.g. adding {@code require-mfa} to a role and an {@code mfa} section).
+     * With the demo's {@code directory}, {@code aws}, {@code mfa} and {@code oidc} as {@code yamlChange} rewrites the
+     * demo configuration's text (e.g. adding {@code require-mfa} to a role and an {@code mfa} section).
      */
     public static TestIdp startWith(Path dataDir, List<ServiceProviderConfig> sps,
                                     java.util.function.UnaryOperator<String> yamlChange) {
@@ -119,8 +119,15 @@ public final class TestIdp implements AutoCloseable {
         }
         StsbridgeConfig changed = StsbridgeConfig.parse(yamlChange.apply(demo), "demo.yaml", dataDir);
         return new TestIdp(dataDir, sps, ServerSettings.loopback(0), java.util.Optional.empty(),
-                c -> new StsbridgeConfig(c.entityId(), c.baseUrl(), c.dataDir(), c.directory(), changed.aws(),
-                        c.nameId(), c.assertion(), c.server(), c.serviceProviders(), changed.mfa()));
+                c -> new StsbridgeConfig(c.entityId(), c.baseUrl(), c.dataDir(), changed.directory(), changed.aws(),
+                        c.nameId(), c.assertion(), c.server(), c.serviceProviders(), changed.mfa(), c.state(), changed.oidc()));
+    }
+
+    /** With OpenID Connect on: the demo's {@code oidc} section with this issuer and these clients. */
+    public static TestIdp startWithOidc(Path dataDir, java.net.URI issuer,
+                                        List<dev.stsbridge.idp.config.OidcClientConfig> clients) {
+        return new TestIdp(dataDir, List.of(), ServerSettings.loopback(0), java.util.Optional.empty(),
+                c -> c.withOidc(StsbridgeConfig.demo().oidc().withIssuer(issuer).withClients(clients)));
     }
 
     /** With the explain page's access form answered by {@code access}. */

@@ -56,6 +56,14 @@ public final class Chromium implements AutoCloseable {
      * (deleted again by {@link #close()}).
      */
     public static Chromium start(Path parent) {
+        return start(parent, List.of());
+    }
+
+    /**
+     * The same with more flags, e.g. {@code --ignore-certificate-errors-spki-list=<SHA-256 of a key, base64>} to trust
+     * exactly one self-signed test server (Chromium honours it only with {@code --user-data-dir}, which is set).
+     */
+    public static Chromium start(Path parent, List<String> extraArguments) {
         Path browser = RequiredTool.CHROMIUM.require();
         Path chromedriver = RequiredTool.CHROMEDRIVER.require();
         Path work = newDirectory(parent);
@@ -65,6 +73,7 @@ public final class Chromium implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.toFile());
         options.addArguments(arguments(profile));
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()

@@ -28,7 +28,7 @@ public final class Templates {
     static final String ROOT = "dev/stsbridge/idp/web/html/";
     /** Every page template, compiled at start so that a broken template fails the start, not a request. */
     public static final List<String> PAGES = List.of("error", "login", "portal", "post", "explain", "logout",
-            "signed-out", "refused", "mfa", "mfa-enroll", "mfa-codes", "slo-post");
+            "signed-out", "refused", "mfa", "mfa-enroll", "mfa-codes", "slo-post", "oidc-continue");
 
     private final MustacheFactory factory = new DefaultMustacheFactory(ROOT);
     private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();

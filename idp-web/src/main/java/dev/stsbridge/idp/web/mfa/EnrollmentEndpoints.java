@@ -123,7 +123,7 @@ public final class EnrollmentEndpoints {
         audit.mfa("enrolled", person.username(), exchange.clientAddress(), exchange.requestId(), factor, "form",
                 Optional.empty());
         Session cleared = session.withMfa(session.mfa().withTotpSecret(Optional.empty()));
-        String next = gate.complete(exchange, cleared, person);
+        String next = gate.complete(exchange, cleared, person, Optional.of(factor.equals("totp") ? "otp" : "hwk"));
         exchange.noStore();
         exchange.html(200, "mfa-codes", Page.titled("Second factor set up").with("factor", factorName)
                 .with("hasCodes", issued[0]).with("codes", issued[0] ? codes.plain() : List.of())

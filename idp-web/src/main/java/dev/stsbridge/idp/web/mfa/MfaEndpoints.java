@@ -54,20 +54,21 @@ public final class MfaEndpoints {
 
     /** {@code POST /mfa/totp}. */
     public Endpoint totp() {
-        return exchange -> submit(exchange, (session, attempt) -> gate.mfa().policy().totpEnabled()
-                ? check.totp(attempt, exchange.form("code").orElse(""))
-                : disabled());
+        return exchange -> submit(exchange, Optional.of("otp"), (session, attempt) ->
+                gate.mfa().policy().totpEnabled()
+                        ? check.totp(attempt, exchange.form("code").orElse(""))
+                        : disabled());
     }
 
     /** {@code POST /mfa/recovery}. */
     public Endpoint recovery() {
-        return exchange -> submit(exchange, (session, attempt) ->
+        return exchange -> submit(exchange, Optional.empty(), (session, attempt) ->
                 check.recoveryCode(attempt, exchange.form("code").orElse("")));
     }
 
     /** {@code POST /mfa/passkey}: the form carries the browser's {@code PublicKeyCredential.toJSON()}. */
     public Endpoint passkey() {
-        return exchange -> submit(exchange, (session, attempt) -> {
+        return exchange -> submit(exchange, Optional.of("hwk"), (session, attempt) -> {
             Optional<String> challenge = session.mfa().challenge();
             sessions.save(session.withMfa(session.mfa().withChallenge(Optional.empty())));
             if (challenge.isEmpty() || !gate.mfa().policy().passkeysEnabled()) {
@@ -83,7 +84,8 @@ public final class MfaEndpoints {
         SecondFactorCheck.Outcome run(Session session, SecondFactorCheck.Attempt attempt);
     }
 
-    private void submit(Exchange exchange, Step step) {
+    /** @param factor the kind of factor, as RFC 8176 names it (empty for a recovery code) */
+    private void submit(Exchange exchange, Optional<String> factor, Step step) {
         exchange.noStore();
         Optional<Session> session = awaiting(exchange);
         if (session.isEmpty()) {
@@ -103,7 +105,7 @@ public final class MfaEndpoints {
                     Optional.of(failed.message()));
             return;
         }
-        exchange.redirect(gate.complete(exchange, session.get(), person));
+        exchange.redirect(gate.complete(exchange, session.get(), person, factor));
     }
 
     private void show(Exchange exchange, Session session, int status, Optional<String> error) {

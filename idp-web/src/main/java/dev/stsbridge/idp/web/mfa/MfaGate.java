@@ -66,9 +66,13 @@ public final class MfaGate {
         exchange.redirect(PATH);
     }
 
-    /** The second factor passed: a new session (new ID) signed in with MFA; answers where to go. */
-    String complete(Exchange exchange, Session session, SignedInUser person) {
-        Session signedIn = sessions.signIn(exchange, Optional.of(session), person.withMfa(clock.instant()));
+    /**
+     * The second factor passed: a new session (new ID) signed in with MFA; answers where to go.
+     *
+     * @param factor its kind as RFC 8176 names it ({@code otp}, {@code hwk}), for OpenID Connect's {@code amr}
+     */
+    String complete(Exchange exchange, Session session, SignedInUser person, Optional<String> factor) {
+        Session signedIn = sessions.signIn(exchange, Optional.of(session), person.withMfa(clock.instant(), factor));
         if (signedIn.pending().isPresent()) {
             return LoginEndpoints.CONTINUE_PATH;
         }
