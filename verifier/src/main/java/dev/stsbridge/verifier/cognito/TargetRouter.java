@@ -3,6 +3,7 @@ package dev.stsbridge.verifier.cognito;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -18,6 +19,14 @@ public final class TargetRouter extends Handler.Abstract {
         this.query = query;
         installBean(cognito);
         installBean(query);
+    }
+
+    /** The two protocols' handlers belong to the same server (Jetty warns at start about a handler without one). */
+    @Override
+    public void setServer(Server server) {
+        super.setServer(server);
+        cognito.setServer(server);
+        query.setServer(server);
     }
 
     @Override
