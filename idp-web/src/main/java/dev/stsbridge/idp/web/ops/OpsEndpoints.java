@@ -50,8 +50,7 @@ public final class OpsEndpoints {
             if (!ok) {
                 body.put("reason", reason(shared, directory, certificate));
             }
-            body.put("state", Map.of("kind", shared.kind(), "available", shared.available(), "detail",
-                    shared.detail(), "latency_ms", shared.latency().toMillis()));
+            body.put("state", stateJson(shared));
             body.put("directory", Map.of("available", directory.available(), "detail", directory.detail(),
                     "latency_ms", directory.latency().toMillis()));
             body.put("signing_key", Map.of("loaded", true, "id", idp.keys().current().id(), "certificate_valid",
@@ -59,6 +58,15 @@ public final class OpsEndpoints {
             exchange.setHeader("Cache-Control", "no-store");
             exchange.send(ok ? 200 : 503, "application/json", json(body));
         };
+    }
+
+    private static Map<String, Object> stateJson(StateHealth shared) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("kind", shared.kind());
+        state.put("available", shared.available());
+        state.put("detail", shared.detail());
+        state.put("latency_ms", shared.latency().toMillis());
+        return state;
     }
 
     private static String reason(StateHealth shared, DirectoryHealth directory, X509Certificate certificate) {
