@@ -176,6 +176,25 @@ class PostgresOidcStoresTest {
     }
 
     @Test
+    void aTokenForACodeThatAReplayRevokedFirstIsNotKeptAnywhere() {
+        EnrollmentCipher cipher = EnrollmentCipher.loadOrCreate(dataDir, new SecureRandom());
+        DatabaseClock clock = DatabaseClock.of(ownClockA, poolA.dataSource());
+        AuthorizationGrant grant = new AuthorizationGrant(PUBLIC, LOOPBACK, Pkce.challenge(VERIFIER),
+                Optional.of("n-1"), List.of("openid"), OidcFixtures.signedIn(OidcFixtures.alice(), ownClockA),
+                clock.instant().plus(OidcProvider.CODE_LIFETIME));
+        new PostgresAuthorizationCodeStore(poolA.dataSource(), cipher, clock).save("code-key-raced", grant);
+        PostgresAccessTokenStore onA = new PostgresAccessTokenStore(poolA.dataSource(), cipher, clock);
+        PostgresAccessTokenStore onB = new PostgresAccessTokenStore(poolB.dataSource(), cipher, clock);
+
+        onB.revokeIssuedFor("code-key-raced"); // the replay on node B got there before node A kept its token
+
+        assertThat(onA.save("token-key-raced", "code-key-raced", grant, clock.instant().plusSeconds(3600)))
+                .isFalse();
+        assertThat(onA.find("token-key-raced")).isEmpty();
+        assertThat(onB.find("token-key-raced")).isEmpty();
+    }
+
+    @Test
     void anUnknownCodeIsInvalidGrant() {
         assertRefused(() -> redeem(nodeB, "never-issued-code-never-issued-code-never-iss"), "invalid_grant",
                 "the authorization code is invalid or has expired");
