@@ -12,9 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import dev.stsbridge.idp.claims.AwsClaimsResolver;
 import dev.stsbridge.idp.config.StsbridgeConfig;
 import dev.stsbridge.idp.directory.DirectoryUser;
+import dev.stsbridge.idp.mfa.EnrollmentCipher;
 import dev.stsbridge.idp.rules.AwsRuleViolation;
 import dev.stsbridge.idp.rules.AwsRules;
 import dev.stsbridge.idp.sso.SignedInUser;
@@ -44,13 +47,19 @@ public final class OidcProvider {
     private final Clock clock;
     private final SecureRandom random;
 
+    /** With access tokens in memory (one node). */
     public OidcProvider(OidcKeys keys, OidcClients clients, AuthorizationCodeStore codes, IdTokenFactory idTokens,
                         Clock clock, SecureRandom random) {
+        this(keys, clients, codes, new InMemoryAccessTokenStore(clock), idTokens, clock, random);
+    }
+
+    public OidcProvider(OidcKeys keys, OidcClients clients, AuthorizationCodeStore codes,
+                        AccessTokenStore accessTokenStore, IdTokenFactory idTokens, Clock clock, SecureRandom random) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.requests = new AuthorizationRequests(clients);
         this.codes = Objects.requireNonNull(codes, "codes");
-        this.accessTokens = new AccessTokens(clock, random);
+        this.accessTokens = new AccessTokens(accessTokenStore, clock, random);
         this.idTokens = Objects.requireNonNull(idTokens, "idTokens");
         this.tokens = new TokenService(clients, codes, accessTokens, idTokens, clock);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -63,6 +72,17 @@ public final class OidcProvider {
      */
     public static Optional<OidcProvider> start(StsbridgeConfig config, Map<String, String> environment, Clock clock,
                                                byte[] nameIdSecret, SecureRandom random) {
+        return start(config, environment, clock, nameIdSecret, random, Optional.empty());
+    }
+
+    /**
+     * The same, with authorization codes and access tokens in the shared database {@code shared} when given ({@code
+     * state.postgresql}: any node redeems a code or answers userinfo for a token another node issued; {@code clock}
+     * is then the database's), their grants sealed under the data directory's {@code keys/mfa-key}; else in memory.
+     */
+    public static Optional<OidcProvider> start(StsbridgeConfig config, Map<String, String> environment, Clock clock,
+                                               byte[] nameIdSecret, SecureRandom random,
+                                               Optional<DataSource> shared) {
         Optional<URI> issuer = config.oidcIssuer();
         if (issuer.isEmpty()) {
             return Optional.empty();
@@ -71,8 +91,15 @@ public final class OidcProvider {
         IdTokenFactory idTokens = new IdTokenFactory(issuer.get(), keys, config.oidc().idTokenLifetime(),
                 new AwsClaimsResolver(config.aws()), new AwsRules(config.aws().partition()), nameIdSecret, clock,
                 random);
-        return Optional.of(new OidcProvider(keys, OidcClients.from(config.oidc(), environment),
-                new InMemoryAuthorizationCodeStore(clock), idTokens, clock, random));
+        OidcClients clients = OidcClients.from(config.oidc(), environment);
+        if (shared.isEmpty()) {
+            return Optional.of(new OidcProvider(keys, clients, new InMemoryAuthorizationCodeStore(clock), idTokens,
+                    clock, random));
+        }
+        EnrollmentCipher cipher = EnrollmentCipher.loadOrCreate(config.dataDir(), random);
+        return Optional.of(new OidcProvider(keys, clients,
+                new PostgresAuthorizationCodeStore(shared.get(), cipher, clock),
+                new PostgresAccessTokenStore(shared.get(), cipher, clock), idTokens, clock, random));
     }
 
     /** Checks an authorization request ({@link AuthorizationRequests}). */

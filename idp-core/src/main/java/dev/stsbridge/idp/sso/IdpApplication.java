@@ -138,7 +138,8 @@ public final class IdpApplication implements AutoCloseable {
                     LOG.error("cannot build the signed IdP metadata: {}", failure.getMessage(), failure);
                 }
             });
-            Optional<OidcProvider> oidc = OidcProvider.start(config, environment, clock, nameIdSecret, random);
+            Optional<OidcProvider> oidc = OidcProvider.start(config, environment, clock, nameIdSecret, random,
+                    shared);
             return new IdpApplication(config, identity, keys, join(directory), sso, basicSso, statusResponder,
                     metadata, clock, random, Mfa.open(config, random, shared), oidc);
         } catch (RuntimeException e) {

@@ -104,6 +104,14 @@ final class OidcFixtures {
                 clock, random);
     }
 
+    /** A provider with these code and token stores (e.g. one node of several on a shared database). */
+    static OidcProvider provider(Clock clock, KeyRing ring, AuthorizationCodeStore codes, AccessTokenStore tokens) {
+        SecureRandom random = new SecureRandom();
+        IdTokenFactory idTokens = new IdTokenFactory(ISSUER, OidcKeys.of(ring), Duration.ofHours(1),
+                new AwsClaimsResolver(aws()), new AwsRules(aws().partition()), new byte[32], clock, random);
+        return new OidcProvider(OidcKeys.of(ring), clients(), codes, tokens, idTokens, clock, random);
+    }
+
     static DirectoryUser alice() {
         String groups = ",ou=groups,dc=example,dc=com";
         return new DirectoryUser("alice", "uid=alice,ou=people,dc=example,dc=com", "uuid-of-alice",

@@ -56,7 +56,7 @@ class DatabaseTest {
                 tables.add(r.getString(1));
             }
             assertThat(tables).containsExactly("authn_request_seen", "idp_session", "mfa_enrollment",
-                    "stsbridge_schema_history", "throttle");
+                    "oidc_access_token", "oidc_code", "stsbridge_schema_history", "throttle");
             assertThat(db.reachable()).isTrue();
         }
     }

@@ -54,7 +54,7 @@ final class IdpRoutes {
         ServiceProviders sps = ServiceProviders.load(idp.config());
         SpSsoEndpoints sp = new SpSsoEndpoints(idp, sps, sessions, aws, audit, metrics, state.clock(), state.replays());
         SloEndpoints slo = new SloEndpoints(idp, sps, sessions, audit, state.clock(), state.replays());
-        OpsEndpoints ops = new OpsEndpoints(idp, metrics);
+        OpsEndpoints ops = new OpsEndpoints(idp, metrics, state.health());
         WebHandler handler = new WebHandler(Templates.load());
         idp.oidc().ifPresent(oidc -> new OidcEndpoints(oidc, sessions, mfa).routes(handler));
         return handler

@@ -83,6 +83,16 @@ public final class TestIdp implements AutoCloseable {
                 MutableClock.ticking(skew), java.util.Optional.of(shared));
     }
 
+    /**
+     * One of several nodes on the shared database {@code shared}, as {@link #node}, with the test configuration (no
+     * SPs) changed by {@code change} (e.g. OpenID Connect on).
+     */
+    public static TestIdp node(Path dataDir, java.util.function.UnaryOperator<StsbridgeConfig> change,
+                               javax.sql.DataSource shared, Duration skew) {
+        return new TestIdp(dataDir, List.of(), ServerSettings.loopback(0), java.util.Optional.empty(), change,
+                MutableClock.ticking(skew), java.util.Optional.of(shared));
+    }
+
     private static String demoYaml() {
         try (java.io.InputStream in = TestIdp.class.getClassLoader().getResourceAsStream(
                 StsbridgeConfig.DEMO_RESOURCE)) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stsbridge.idp.directory.DirectoryHealth;
 import dev.stsbridge.idp.sso.IdpApplication;
 import dev.stsbridge.idp.web.http.Endpoint;
+import dev.stsbridge.idp.web.state.StateHealth;
 
 /** {@code /healthz}, {@code /metrics} and {@code /saml2/metadata}. */
 public final class OpsEndpoints {
@@ -22,31 +23,34 @@ public final class OpsEndpoints {
 
     private final IdpApplication idp;
     private final WebMetrics metrics;
+    private final StateHealth.Check state;
 
-    public OpsEndpoints(IdpApplication idp, WebMetrics metrics) {
+    public OpsEndpoints(IdpApplication idp, WebMetrics metrics, StateHealth.Check state) {
         this.idp = idp;
         this.metrics = metrics;
+        this.state = state;
     }
 
     /**
-     * {@code /healthz}: 200 with {@code "status":"ok"} when the directory answers and the signing key is loaded and
-     * its certificate valid now; otherwise 503 with {@code "status":"unavailable"} and the reason.
+     * {@code /healthz}: 200 with {@code "status":"ok"} when the shared state database (if any) and the directory
+     * answer and the signing key is loaded and its certificate valid now; otherwise 503 with {@code
+     * "status":"unavailable"} and the first failing check's reason on one line.
      */
     public Endpoint health() {
         return exchange -> {
+            StateHealth shared = state.check();
             DirectoryHealth directory = idp.directory().health();
             X509Certificate certificate = idp.keys().current().certificate();
             Instant now = idp.clock().instant();
             boolean keyValid = !now.isBefore(certificate.getNotBefore().toInstant())
                     && now.isBefore(certificate.getNotAfter().toInstant());
             Map<String, Object> body = new LinkedHashMap<>();
-            boolean ok = directory.available() && keyValid;
+            boolean ok = shared.available() && directory.available() && keyValid;
             body.put("status", ok ? "ok" : "unavailable");
             if (!ok) {
-                body.put("reason", !directory.available() ? "directory unavailable: " + directory.detail()
-                        : "the signing certificate is not valid now (valid " + certificate.getNotBefore().toInstant()
-                        + " to " + certificate.getNotAfter().toInstant() + ")");
+                body.put("reason", reason(shared, directory, certificate));
             }
+            body.put("state", stateJson(shared));
             body.put("directory", Map.of("available", directory.available(), "detail", directory.detail(),
                     "latency_ms", directory.latency().toMillis()));
             body.put("signing_key", Map.of("loaded", true, "id", idp.keys().current().id(), "certificate_valid",
@@ -54,6 +58,26 @@ public final class OpsEndpoints {
             exchange.setHeader("Cache-Control", "no-store");
             exchange.send(ok ? 200 : 503, "application/json", json(body));
         };
+    }
+
+    private static Map<String, Object> stateJson(StateHealth shared) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("kind", shared.kind());
+        state.put("available", shared.available());
+        state.put("detail", shared.detail());
+        state.put("latency_ms", shared.latency().toMillis());
+        return state;
+    }
+
+    private static String reason(StateHealth shared, DirectoryHealth directory, X509Certificate certificate) {
+        if (!shared.available()) {
+            return "shared state database unavailable: " + shared.detail();
+        }
+        if (!directory.available()) {
+            return "directory unavailable: " + directory.detail();
+        }
+        return "the signing certificate is not valid now (valid " + certificate.getNotBefore().toInstant() + " to "
+                + certificate.getNotAfter().toInstant() + ")";
     }
 
     /** {@code /metrics}: Prometheus text format 0.0.4. */

@@ -60,7 +60,7 @@ public final class SharedState implements AutoCloseable {
         LOG.info("shared state in PostgreSQL; this node's clock is {} ms behind the database's",
                 shared.offset().toMillis());
         return new WebState(new PostgresSessionStore(db, cipher), new PostgresReplayCache(db, shared),
-                new PostgresThrottleStore(db, shared), shared);
+                new PostgresThrottleStore(db, shared), shared, StateHealth.database(db));
     }
 
     /** The database, for MFA enrollments; empty on a single node. */

@@ -18,13 +18,21 @@ import dev.stsbridge.idp.web.sp.ReplayCache;
  * @param throttles the failed login and second-factor attempts
  * @param clock the clock that session timeouts, throttle delays and AuthnRequest freshness follow (with a shared
  *              database: the database's, so that nodes agree)
+ * @param health whether the state answers now ({@code /healthz})
  */
-public record WebState(SessionStore sessions, ReplayCache replays, ThrottleStore throttles, Clock clock) {
+public record WebState(SessionStore sessions, ReplayCache replays, ThrottleStore throttles, Clock clock,
+                       StateHealth.Check health) {
     public WebState {
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(replays, "replays");
         Objects.requireNonNull(throttles, "throttles");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(health, "health");
+    }
+
+    /** State in this process (always healthy). */
+    public WebState(SessionStore sessions, ReplayCache replays, ThrottleStore throttles, Clock clock) {
+        this(sessions, replays, throttles, clock, StateHealth.inMemory());
     }
 
     /** One node: everything in memory, on {@code clock}. */

@@ -53,6 +53,14 @@ class OpsTest {
     }
 
     @Test
+    void healthzOfOneNodeSaysItsStateIsInMemory() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode state = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(idp.browser().get("/healthz").body()).path("state");
+        assertThat(state.path("kind").asText()).isEqualTo("memory");
+        assertThat(state.path("available").asBoolean()).isTrue();
+    }
+
+    @Test
     void healthzIs503WithTheReasonWhenTheDirectoryIsDown(@TempDir Path otherDir) {
         try (TestIdp down = TestIdp.start(otherDir)) {
             down.idp.directory().close();

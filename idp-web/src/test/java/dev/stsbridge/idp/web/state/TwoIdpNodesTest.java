@@ -13,6 +13,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -247,6 +249,39 @@ class TwoIdpNodesTest {
                 "code", "000000"));
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.body()).contains("Too many attempts, try again in 1 seconds.");
+    }
+
+    @Test
+    void healthzOnEachNodeReportsTheSharedDatabaseAvailable() throws Exception {
+        for (TestIdp node : List.of(nodeA, nodeB)) {
+            HttpResponse<String> health = node.browser().get("/healthz");
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            JsonNode body = new ObjectMapper().readTree(health.body());
+            assertThat(body.path("status").asText()).isEqualTo("ok");
+            assertThat(body.path("state").path("kind").asText()).isEqualTo("postgresql");
+            assertThat(body.path("state").path("available").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void withTheDatabaseDownHealthzIs503WithAOneLineReasonAndOkOnceItIsBack() throws Exception {
+        postgres.stop();
+        try {
+            HttpResponse<String> down = nodeA.browser().get("/healthz");
+            assertThat(down.statusCode()).isEqualTo(503);
+            JsonNode body = new ObjectMapper().readTree(down.body());
+            assertThat(body.path("status").asText()).isEqualTo("unavailable");
+            assertThat(body.path("reason").asText())
+                    .matches("shared state database unavailable: SQLSTATE [0-9A-Z]{5}: [^\n]+")
+                    .hasSizeLessThanOrEqualTo(260).doesNotContain(postgres.password());
+            assertThat(body.path("state").path("available").asBoolean()).isFalse();
+            assertThat(body.path("directory").path("available").asBoolean()).as("the directory is fine")
+                    .isTrue();
+        } finally {
+            postgres.restart();
+        }
+        assertThat(nodeA.browser().get("/healthz").statusCode()).isEqualTo(200);
     }
 
     @Test
