@@ -32,9 +32,6 @@ import org.opensaml.saml.saml2.core.Status;
 import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.saml.saml2.core.StatusMessage;
 import org.opensaml.security.x509.BasicX509Credential;
-import org.opensaml.xmlsec.signature.KeyInfo;
-import org.opensaml.xmlsec.signature.X509Certificate;
-import org.opensaml.xmlsec.signature.X509Data;
 import org.opensaml.xmlsec.signature.support.SignatureException;
 import org.opensaml.xmlsec.signature.support.Signer;
 
@@ -142,18 +139,7 @@ public final class LogoutMessages {
     }
 
     private byte[] signEnveloped(SignableSAMLObject message, String id) {
-        org.opensaml.xmlsec.signature.Signature signature = build(
-                org.opensaml.xmlsec.signature.Signature.DEFAULT_ELEMENT_NAME);
-        signature.setSigningCredential(credential);
-        signature.setSignatureAlgorithm(Algorithms.signatureFor(key.algorithm()).uri());
-        signature.setCanonicalizationAlgorithm(Algorithms.C14N_EXCLUSIVE);
-        X509Certificate x509 = build(X509Certificate.DEFAULT_ELEMENT_NAME);
-        x509.setValue(certificate);
-        X509Data data = build(X509Data.DEFAULT_ELEMENT_NAME);
-        data.getX509Certificates().add(x509);
-        KeyInfo keyInfo = build(KeyInfo.DEFAULT_ELEMENT_NAME);
-        keyInfo.getX509Datas().add(data);
-        signature.setKeyInfo(keyInfo);
+        org.opensaml.xmlsec.signature.Signature signature = EnvelopedSignatures.forKey(key, credential, certificate);
         message.setSignature(signature);
         marshal(message, id);
         try {

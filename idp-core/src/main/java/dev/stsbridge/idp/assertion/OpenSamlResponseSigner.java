@@ -4,18 +4,13 @@ import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
 import java.util.Objects;
 
-import javax.xml.namespace.QName;
-
 import org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport;
 import org.opensaml.core.xml.io.MarshallingException;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.security.x509.BasicX509Credential;
-import org.opensaml.xmlsec.signature.KeyInfo;
 import org.opensaml.xmlsec.signature.Signature;
-import org.opensaml.xmlsec.signature.X509Certificate;
-import org.opensaml.xmlsec.signature.X509Data;
 import org.opensaml.xmlsec.signature.support.SignatureException;
 import org.opensaml.xmlsec.signature.support.Signer;
 
@@ -78,23 +73,7 @@ public final class OpenSamlResponseSigner {
     }
 
     private Signature newSignature() {
-        Signature signature = build(Signature.DEFAULT_ELEMENT_NAME);
-        signature.setSigningCredential(credential);
-        signature.setSignatureAlgorithm(Algorithms.signatureFor(key.algorithm()).uri());
-        signature.setCanonicalizationAlgorithm(Algorithms.C14N_EXCLUSIVE);
-        X509Certificate x509 = build(X509Certificate.DEFAULT_ELEMENT_NAME);
-        x509.setValue(certificate);
-        X509Data data = build(X509Data.DEFAULT_ELEMENT_NAME);
-        data.getX509Certificates().add(x509);
-        KeyInfo keyInfo = build(KeyInfo.DEFAULT_ELEMENT_NAME);
-        keyInfo.getX509Datas().add(data);
-        signature.setKeyInfo(keyInfo);
-        return signature;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends XMLObject> T build(QName name) {
-        return (T) XMLObjectProviderRegistrySupport.getBuilderFactory().getBuilderOrThrow(name).buildObject(name);
+        return EnvelopedSignatures.forKey(key, credential, certificate);
     }
 
     private static void marshal(XMLObject object) throws MarshallingException {
