@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.stsbridge.idp.mfa.EnrollmentCipher;
 import dev.stsbridge.idp.state.StateUnavailableException;
+import dev.stsbridge.idp.state.PurgeSchedule;
 
 /**
  * Access tokens in the shared database (table {@code oidc_access_token}), so that userinfo on any node knows a token

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.stsbridge.idp.mfa.EnrollmentCipher;
 import dev.stsbridge.idp.state.StateUnavailableException;
+import dev.stsbridge.idp.state.PurgeSchedule;
 
 /**
  * Authorization codes in the shared database (table {@code oidc_code}), so that a code issued by one IdP node is

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import dev.stsbridge.idp.state.StateUnavailableException;
 import dev.stsbridge.idp.web.sp.ReplayCache;
+import dev.stsbridge.idp.state.PurgeSchedule;
 
 /**
  * AuthnRequest IDs in the shared database (table {@code authn_request_seen}, keyed by the SHA-256 of the SP's entity
@@ -25,13 +26,13 @@ public final class PostgresReplayCache implements ReplayCache {
 
     private final DataSource database;
     private final Clock clock;
-    private final Sql.PurgeSchedule purges;
+    private final PurgeSchedule purges;
 
     /** @param clock the database's clock (expiry is compared on it) */
     public PostgresReplayCache(DataSource database, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.purges = new Sql.PurgeSchedule(clock);
+        this.purges = new PurgeSchedule(clock);
     }
 
     @Override

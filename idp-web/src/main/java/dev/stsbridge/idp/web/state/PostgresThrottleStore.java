@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import dev.stsbridge.idp.state.StateUnavailableException;
 import dev.stsbridge.idp.web.login.ThrottleStore;
+import dev.stsbridge.idp.state.PurgeSchedule;
 
 /**
  * Throttle records in the shared database (table {@code throttle}). An update reads the row {@code FOR UPDATE} in a
@@ -25,13 +26,13 @@ public final class PostgresThrottleStore implements ThrottleStore {
 
     private final DataSource database;
     private final Clock clock;
-    private final Sql.PurgeSchedule purges;
+    private final PurgeSchedule purges;
 
     /** @param clock the database's clock (purges compare expiry on it) */
     public PostgresThrottleStore(DataSource database, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.purges = new Sql.PurgeSchedule(clock);
+        this.purges = new PurgeSchedule(clock);
     }
 
     @Override

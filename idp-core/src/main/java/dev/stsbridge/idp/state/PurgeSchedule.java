@@ -1,4 +1,4 @@
-package dev.stsbridge.idp.oidc;
+package dev.stsbridge.idp.state;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,19 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Says yes once per {@link #INTERVAL} (across threads): when a shared store deletes its expired rows. */
-final class PurgeSchedule {
+public final class PurgeSchedule {
 
-    static final Duration INTERVAL = Duration.ofMinutes(1);
+    public static final Duration INTERVAL = Duration.ofMinutes(1);
 
     private final Clock clock;
     private final AtomicReference<Instant> last;
 
-    PurgeSchedule(Clock clock) {
+    public PurgeSchedule(Clock clock) {
         this.clock = clock;
         this.last = new AtomicReference<>(clock.instant());
     }
 
-    boolean due() {
+    public boolean due() {
         Instant now = clock.instant();
         Instant before = last.get();
         return !now.isBefore(before.plus(INTERVAL)) && last.compareAndSet(before, now);
