@@ -44,6 +44,22 @@ public final class DemoBanner {
             out.println("      keys:  " + account.accessKeyId() + " / " + account.secretAccessKey());
         }
         printCommands(out, demo, dataDir);
+        printWebIdentity(out, demo);
+    }
+
+    /** The OpenID Connect provider in each account, who may assume which role with an ID token, and how. */
+    private static void printWebIdentity(PrintWriter out, Demo demo) {
+        out.println();
+        out.println("Web identity (the IdP's ID tokens for client " + WebIdentityRegistration.CLIENT_ID
+                + ", README \"OpenID Connect (web identity)\"):");
+        for (WebIdentityRegistration.Setup setup : demo.webIdentity()) {
+            out.println("  " + setup.providerArn());
+            setup.people().forEach((role, people) -> out.println("      " + role.substring(role.indexOf(":role/") + 6)
+                    + ": " + (people.isEmpty() ? "nobody" : String.join(", ", people))));
+        }
+        out.println("  aws --endpoint-url " + demo.awsEndpoint() + " sts assume-role-with-web-identity --role-arn "
+                + roleArn(demo.accounts().get(0), "Admin") + " --role-session-name alice"
+                + " --web-identity-token file://id_token.jwt --no-sign-request");
     }
 
     private static void printCommands(PrintWriter out, Demo demo, Path dataDir) {
