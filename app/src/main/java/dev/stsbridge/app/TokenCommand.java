@@ -81,6 +81,10 @@ public final class TokenCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the token here (mode 0600) instead of stdout.")
     Optional<Path> out = Optional.empty();
 
+    @Option(names = "--login", description = "Sign in again even when the browser has an IdP session "
+            + "(prompt=login), e.g. as another person.")
+    boolean login;
+
     @Option(names = "--open", description = "Open the URL with $BROWSER or xdg-open as well as printing it.")
     boolean open;
 
@@ -99,7 +103,7 @@ public final class TokenCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             AuthorizationCodeFlow flow = new AuthorizationCodeFlow(theIssuer, client, issuerTrust(),
-                    Duration.ofSeconds(timeoutSeconds));
+                    Duration.ofSeconds(timeoutSeconds), login ? Optional.of("login") : Optional.empty());
             String idToken = flow.signIn(url -> {
                 err.println("Sign in in your browser (waiting " + timeoutSeconds + " s):");
                 err.println("  " + url);

@@ -44,11 +44,11 @@ public final class DemoBanner {
             out.println("      keys:  " + account.accessKeyId() + " / " + account.secretAccessKey());
         }
         printCommands(out, demo, dataDir);
-        printWebIdentity(out, demo);
+        printWebIdentity(out, demo, dataDir);
     }
 
     /** The OpenID Connect provider in each account, who may assume which role with an ID token, and how. */
-    private static void printWebIdentity(PrintWriter out, Demo demo) {
+    private static void printWebIdentity(PrintWriter out, Demo demo, Path dataDir) {
         out.println();
         out.println("Web identity (the IdP's ID tokens for client " + WebIdentityRegistration.CLIENT_ID
                 + ", README \"OpenID Connect (web identity)\"):");
@@ -57,6 +57,11 @@ public final class DemoBanner {
             setup.people().forEach((role, people) -> out.println("      " + role.substring(role.indexOf(":role/") + 6)
                     + ": " + (people.isEmpty() ? "nobody" : String.join(", ", people))));
         }
+        String placement = (dataDir.normalize().equals(Path.of("data")) ? "" : " --data-dir " + dataDir)
+                + (demo.oidcIssuer().getPort() == DemoSettings.DEFAULT_OIDC_PORT ? "" : " --issuer "
+                        + demo.oidcIssuer());
+        out.println("  ./stsbridge token --demo" + placement + " --out id_token.jwt   (open the URL it prints, "
+                + "sign in as alice)");
         out.println("  aws --endpoint-url " + demo.awsEndpoint() + " sts assume-role-with-web-identity --role-arn "
                 + roleArn(demo.accounts().get(0), "Admin") + " --role-session-name alice"
                 + " --web-identity-token file://id_token.jwt --no-sign-request");

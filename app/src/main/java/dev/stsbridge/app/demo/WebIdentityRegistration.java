@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +54,10 @@ final class WebIdentityRegistration {
     private static final Logger LOG = LoggerFactory.getLogger(WebIdentityRegistration.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What was set up in one account: the provider and, per role ARN, the people who may assume it. */
+    /** What was set up in one account: the provider and, per role ARN in account order, who may assume it. */
     record Setup(String accountId, String providerArn, Map<String, List<String>> people) {
         Setup {
-            people = Map.copyOf(people);
+            people = Collections.unmodifiableMap(new LinkedHashMap<>(people));
         }
     }
 

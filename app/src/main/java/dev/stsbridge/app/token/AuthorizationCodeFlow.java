@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +45,7 @@ public final class AuthorizationCodeFlow {
     private final String clientId;
     private final HttpClient http;
     private final Duration timeout;
+    private final Optional<String> prompt;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -51,6 +53,13 @@ public final class AuthorizationCodeFlow {
      * @param timeout how long to wait for the person to sign in
      */
     public AuthorizationCodeFlow(URI issuer, String clientId, IssuerTrust trust, Duration timeout) {
+        this(issuer, clientId, trust, timeout, Optional.empty());
+    }
+
+    /** @param prompt OpenID Connect's {@code prompt}: {@code login} signs in again even with an IdP session */
+    public AuthorizationCodeFlow(URI issuer, String clientId, IssuerTrust trust, Duration timeout,
+                                 Optional<String> prompt) {
+        this.prompt = Objects.requireNonNull(prompt, "prompt");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         if (!"https".equals(issuer.getScheme())) {
             throw new TokenFailure("the issuer must be an https URL, not " + issuer);
@@ -82,6 +91,7 @@ public final class AuthorizationCodeFlow {
             request.put("nonce", nonce);
             request.put("code_challenge", challenge(verifier));
             request.put("code_challenge_method", "S256");
+            prompt.ifPresent(p -> request.put("prompt", p));
             browser.accept(URI.create(endpoint(discovery, "authorization_endpoint") + "?" + form(request)));
             String code = code(callback.await(timeout), state);
             String idToken = redeem(endpoint(discovery, "token_endpoint"), code, callback.redirectUri(), verifier);
