@@ -51,7 +51,7 @@ public final class TokenCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--issuer", paramLabel = "URL",
-            description = "The issuer, exactly as in its tokens (the demo: " + "https://localhost:8443).")
+            description = "The issuer, exactly as in its tokens (the demo: https://localhost:8443).")
     Optional<URI> issuer = Optional.empty();
 
     @Option(names = "--client", paramLabel = "ID", defaultValue = DEMO_CLIENT,
