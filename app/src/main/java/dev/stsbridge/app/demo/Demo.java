@@ -57,7 +57,7 @@ public final class Demo implements AutoCloseable {
     private final IdpServer oidcServer;
     private final AbacCheck access;
     private final List<AccountSetup> accounts;
-    private final List<WebIdentityRegistration.Setup> webIdentity;
+    private final WebIdentityRegistration.Registered webIdentity;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Demo(StsbridgeConfig config, VerifierApplication verifier, IdpApplication idp, Started started,
@@ -215,8 +215,8 @@ public final class Demo implements AutoCloseable {
         return accounts;
     }
 
-    /** Per account: the IdP's OpenID Connect provider in IAM and who may assume each role with its ID tokens. */
-    List<WebIdentityRegistration.Setup> webIdentity() {
+    /** Per account the IdP's OpenID Connect provider and who may assume which role with its ID tokens; the pool. */
+    WebIdentityRegistration.Registered webIdentity() {
         return webIdentity;
     }
 
@@ -296,7 +296,7 @@ public final class Demo implements AutoCloseable {
         private OidcHttpsListener oidcHttps;
         private IdpServer oidcServer;
         private AbacCheck access;
-        private List<WebIdentityRegistration.Setup> webIdentity = List.of();
+        private WebIdentityRegistration.Registered webIdentity;
 
         Started(CompletableFuture<VerifierApplication> verifier, CompletableFuture<IamRegistration> registration) {
             this.verifier = verifier;

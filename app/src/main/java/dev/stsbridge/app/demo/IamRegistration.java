@@ -235,7 +235,7 @@ final class IamRegistration implements AutoCloseable {
                 .overrideConfiguration(IamRegistration::offline).build();
     }
 
-    private static void offline(ClientOverrideConfiguration.Builder c) {
+    static void offline(ClientOverrideConfiguration.Builder c) {
         c.retryStrategy(AwsRetryStrategy.doNotRetry())
                 .defaultProfileFile(ProfileFile.builder().content(new ByteArrayInputStream(new byte[0]))
                         .type(ProfileFile.Type.CONFIGURATION).build())

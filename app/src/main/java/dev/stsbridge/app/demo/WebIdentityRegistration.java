@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.iam.model.OpenIDConnectProviderListEntry;
  * {@code sts:AssumeRoleWithWebIdentity} and {@code sts:TagSession}, {@code StringEquals} {@code <host:port>:aud} =
  * the client and {@code <host:port>:sub} = the subjects of exactly the demo people whose groups give them the role
  * (computed as the IdP computes them for that client). A statement for the provider already in the policy is replaced,
- * so a restart changes nothing.
+ * so a restart changes nothing. Then the demo's Cognito identity pool ({@link DemoCognitoPool}).
  */
 final class WebIdentityRegistration {
 
@@ -61,11 +61,18 @@ final class WebIdentityRegistration {
         }
     }
 
+    /** Every account's setup, and the Cognito identity pool of the first account ({@link DemoCognitoPool}). */
+    record Registered(List<Setup> accounts, DemoCognitoPool.Pool pool) {
+        Registered {
+            accounts = List.copyOf(accounts);
+        }
+    }
+
     private WebIdentityRegistration() {
     }
 
-    /** Registers the issuer and extends the trust policies of {@code accounts}' roles; one setup per account. */
-    static List<Setup> register(URI endpoint, Accounts keys, AwsConfig aws, List<AccountSetup> accounts,
+    /** Registers the issuer, extends the trust policies of {@code accounts}' roles and sets up the Cognito pool. */
+    static Registered register(URI endpoint, Accounts keys, AwsConfig aws, List<AccountSetup> accounts,
                                 Directory directory, OidcProvider oidc, String thumbprint) {
         Map<String, Map<String, String>> subjects = subjectsByRole(aws, directory, oidc);
         List<Setup> setups = new ArrayList<>();
@@ -78,7 +85,8 @@ final class WebIdentityRegistration {
                 }
             }
         }
-        return setups;
+        return new Registered(setups, DemoCognitoPool.register(endpoint, accounts.get(0),
+                setups.get(0).providerArn()));
     }
 
     private static Setup setUp(IamClient iam, AccountSetup account, URI issuer, String thumbprint,

@@ -76,9 +76,11 @@ class DemoTest {
     void aSecondStartKeepsTheKeysAndUpdatesTheProviderAndTrustPoliciesInPlace(@TempDir Path dir) {
         String firstCertificate;
         int oidcPort;
+        String firstPool;
         try (Demo first = Demo.start(settings(DemoKeys.generate(dir)))) {
             firstCertificate = first.idp().keys().current().id();
             oidcPort = first.oidcIssuer().getPort();
+            firstPool = first.webIdentity().pool().id();
             try (IamClient prod = iam(first, PROD_KEY, PROD_SECRET)) {
                 prod.updateAssumeRolePolicy(r -> r.roleName("Admin").policyDocument(IamRegistration.trustPolicy(
                         "arn:aws:iam::111122223333:saml-provider/stsbridge", "https://signin.aws.amazon.com/saml")
@@ -89,9 +91,11 @@ class DemoTest {
             assertThat(second.idp().keysGenerated()).isFalse();
             assertThat(second.idp().keys().current().id()).isEqualTo(firstCertificate);
             assertThat(second.accounts()).extracting(AccountSetup::providerCreated).containsExactly(false, false);
+            assertThat(second.webIdentity().pool().id()).isEqualTo(firstPool);
             try (IamClient prod = iam(second, PROD_KEY, PROD_SECRET)) {
                 assertThat(prod.listSAMLProviders().samlProviderList()).hasSize(1);
-                assertThat(prod.listRoles().roles()).hasSize(1);
+                assertThat(prod.listRoles().roles()).extracting(r -> r.roleName())
+                        .containsExactlyInAnyOrder("Admin", DemoCognitoPool.ROLE_NAME);
                 assertThat(prod.listOpenIDConnectProviders().openIDConnectProviderList()).hasSize(1);
                 assertThat(URLDecoder.decode(prod.getRole(r -> r.roleName("Admin")).role().assumeRolePolicyDocument(),
                         StandardCharsets.UTF_8).split("sts:AssumeRoleWithWebIdentity", -1)).hasSize(2);

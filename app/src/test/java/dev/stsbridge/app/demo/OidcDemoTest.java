@@ -73,6 +73,8 @@ class OidcDemoTest {
                         + "      Admin: alice\n")
                 .contains("      Developer: alice\n      ReadOnly: bob\n")
                 .contains("  ./stsbridge token --demo --data-dir " + dir + " --issuer " + demo.oidcIssuer()
-                        + " --out id_token.jwt");
+                        + " --out id_token.jwt")
+                .contains("  Cognito identity pool " + demo.webIdentity().pool().id() + " (stsbridge-demo), "
+                        + "authenticated role arn:aws:iam::111122223333:role/CognitoSignedIn:");
     }
 }

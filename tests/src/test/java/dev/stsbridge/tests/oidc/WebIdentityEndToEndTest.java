@@ -266,20 +266,24 @@ class WebIdentityEndToEndTest {
                 + "\"Condition\":{\"StringEquals\":{\"" + host + ":aud\":\"stsbridge-demo\"}}}]}";
     }
 
+    /** The demo's pool (banner: "Cognito identity pool ... (stsbridge-demo)"), found as a user would with the CLI. */
     @Test
-    void aCognitoPoolTrustingTheIssuerGivesAliceTheAuthenticatedRoleWithGetIdAndGetCredentialsForIdentity()
-            throws Exception {
+    void theDemosCognitoPoolGivesAliceItsAuthenticatedRoleWithGetIdAndGetCredentialsForIdentity() throws Exception {
         AwsCli prod = aws.withKeys(LocalAws.PROD_ACCESS_KEY, LocalAws.PROD_SECRET);
+        AwsCli.Run pools = prod.run("cognito-identity", "list-identity-pools", "--max-results", "60");
+        assertThat(pools.exitCode()).as(pools.toString()).isZero();
+        String poolId = null;
+        for (JsonNode pool : pools.json().get("IdentityPools")) {
+            if ("stsbridge-demo".equals(pool.get("IdentityPoolName").asText())) {
+                poolId = pool.get("IdentityPoolId").asText();
+            }
+        }
+        assertThat(poolId).as(pools.toString()).isNotNull();
+        AwsCli.Run described = prod.run("cognito-identity", "describe-identity-pool", "--identity-pool-id", poolId);
         String host = demo.demo().oidcIssuer().getAuthority();
-        AwsCli.Run pool = prod.run("cognito-identity", "create-identity-pool", "--identity-pool-name", "WebIdentity",
-                "--no-allow-unauthenticated-identities", "--open-id-connect-provider-arns",
-                "arn:aws:iam::111122223333:oidc-provider/" + host);
-        assertThat(pool.exitCode()).as(pool.toString()).isZero();
-        String poolId = pool.json().get("IdentityPoolId").asText();
-        assertThat(prod.run("iam", "create-role", "--role-name", "CognitoSignedIn", "--assume-role-policy-document",
-                cognitoTrust(poolId)).exitCode()).isZero();
-        assertThat(prod.run("cognito-identity", "set-identity-pool-roles", "--identity-pool-id", poolId, "--roles",
-                "authenticated=arn:aws:iam::111122223333:role/CognitoSignedIn").exitCode()).isZero();
+        assertThat(described.json().get("OpenIdConnectProviderARNs").get(0).asText())
+                .isEqualTo("arn:aws:iam::111122223333:oidc-provider/" + host);
+        assertThat(described.json().get("AllowUnauthenticatedIdentities").asBoolean()).isFalse();
         String logins = JSON.writeValueAsString(Map.of(host, aliceToken));
 
         AwsCli.Run id = aws.anonymous().run("cognito-identity", "get-id", "--identity-pool-id", poolId,
@@ -296,14 +300,19 @@ class WebIdentityEndToEndTest {
                 c.get("SessionToken").asText()).run("sts", "get-caller-identity");
         assertThat(identity.exitCode()).as(identity.toString()).isZero();
         assertThat(identity.json().get("Arn").asText())
-                .startsWith("arn:aws:sts::111122223333:assumed-role/CognitoSignedIn/");
+                .isEqualTo("arn:aws:sts::111122223333:assumed-role/CognitoSignedIn/CognitoIdentityCredentials");
     }
 
-    private static String cognitoTrust(String poolId) {
-        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":"
-                + "\"cognito-identity.amazonaws.com\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{"
-                + "\"StringEquals\":{\"cognito-identity.amazonaws.com:aud\":\"" + poolId + "\"},"
-                + "\"ForAnyValue:StringLike\":{\"cognito-identity.amazonaws.com:amr\":\"authenticated\"}}}]}";
+    @Test
+    void theDemosCognitoPoolRefusesGetIdWithoutALogin() {
+        AwsCli prod = aws.withKeys(LocalAws.PROD_ACCESS_KEY, LocalAws.PROD_SECRET);
+        String poolId = prod.run("cognito-identity", "list-identity-pools", "--max-results", "60", "--query",
+                "IdentityPools[?IdentityPoolName=='stsbridge-demo'].IdentityPoolId | [0]", "--output", "text")
+                .stdout().strip();
+        AwsCli.Run refused = aws.anonymous().run("cognito-identity", "get-id", "--identity-pool-id", poolId,
+                "--no-sign-request");
+        assertThat(refused.stderr()).contains("An error occurred (NotAuthorizedException) when calling the GetId "
+                + "operation: Unauthenticated access is not supported for this identity pool.");
     }
 
     private static String form(Map<String, String> fields) {
