@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             LoginCommand.class,
             CredentialsCommand.class,
             ConsoleCommand.class,
+            TokenCommand.class,
         })
 public final class Main implements Runnable {
 

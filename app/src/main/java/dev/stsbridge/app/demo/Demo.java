@@ -57,6 +57,7 @@ public final class Demo implements AutoCloseable {
     private final IdpServer oidcServer;
     private final AbacCheck access;
     private final List<AccountSetup> accounts;
+    private final WebIdentityRegistration.Registered webIdentity;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Demo(StsbridgeConfig config, VerifierApplication verifier, IdpApplication idp, Started started,
@@ -69,6 +70,7 @@ public final class Demo implements AutoCloseable {
         this.oidcServer = started.oidcServer;
         this.access = started.access;
         this.accounts = List.copyOf(accounts);
+        this.webIdentity = started.webIdentity;
     }
 
     /**
@@ -127,6 +129,9 @@ public final class Demo implements AutoCloseable {
                     () -> oidcHttps.start(idp, settings.audit()));
             List<AccountSetup> accounts = join(registered);
             registration.close();
+            started.webIdentity = timed("web identity registered", () -> WebIdentityRegistration.register(
+                    verifier.endpoint(), verifier.core().accounts(), config.aws(), accounts, idp.directory(),
+                    idp.oidc().orElseThrow(), oidcHttps.sha1Thumbprint()));
             return new Demo(config, verifier, idp, started, accounts);
         } catch (RuntimeException e) {
             started.close();
@@ -210,6 +215,11 @@ public final class Demo implements AutoCloseable {
         return accounts;
     }
 
+    /** Per account the IdP's OpenID Connect provider and who may assume which role with its ID tokens; the pool. */
+    WebIdentityRegistration.Registered webIdentity() {
+        return webIdentity;
+    }
+
     /** {@code http://127.0.0.1:<idp port>}, where the IdP listens (and its base URL). */
     public URI idpUrl() {
         return idpServer.baseUrl();
@@ -286,6 +296,7 @@ public final class Demo implements AutoCloseable {
         private OidcHttpsListener oidcHttps;
         private IdpServer oidcServer;
         private AbacCheck access;
+        private WebIdentityRegistration.Registered webIdentity;
 
         Started(CompletableFuture<VerifierApplication> verifier, CompletableFuture<IamRegistration> registration) {
             this.verifier = verifier;

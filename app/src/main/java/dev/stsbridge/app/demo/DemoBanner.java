@@ -44,6 +44,35 @@ public final class DemoBanner {
             out.println("      keys:  " + account.accessKeyId() + " / " + account.secretAccessKey());
         }
         printCommands(out, demo, dataDir);
+        printWebIdentity(out, demo, dataDir);
+    }
+
+    /** The OpenID Connect provider in each account, who may assume which role with an ID token, and how. */
+    private static void printWebIdentity(PrintWriter out, Demo demo, Path dataDir) {
+        out.println();
+        out.println("Web identity (the IdP's ID tokens for client " + WebIdentityRegistration.CLIENT_ID
+                + ", README \"OpenID Connect (web identity)\"):");
+        for (WebIdentityRegistration.Setup setup : demo.webIdentity().accounts()) {
+            out.println("  " + setup.providerArn());
+            setup.people().forEach((role, people) -> out.println("      " + role.substring(role.indexOf(":role/") + 6)
+                    + ": " + (people.isEmpty() ? "nobody" : String.join(", ", people))));
+        }
+        String placement = (dataDir.normalize().equals(Path.of("data")) ? "" : " --data-dir " + dataDir)
+                + (demo.oidcIssuer().getPort() == DemoSettings.DEFAULT_OIDC_PORT ? "" : " --issuer "
+                        + demo.oidcIssuer());
+        out.println("  ./stsbridge token --demo" + placement + " --out id_token.jwt   (open the URL it prints, "
+                + "sign in as alice)");
+        out.println("  aws --endpoint-url " + demo.awsEndpoint() + " sts assume-role-with-web-identity --role-arn "
+                + roleArn(demo.accounts().get(0), "Admin") + " --role-session-name alice"
+                + " --web-identity-token file://id_token.jwt --no-sign-request");
+        DemoCognitoPool.Pool pool = demo.webIdentity().pool();
+        out.println("  Cognito identity pool " + pool.id() + " (" + DemoCognitoPool.POOL_NAME + "), authenticated role "
+                + pool.roleArn() + ":");
+        String logins = "--logins \"{\\\"" + demo.oidcIssuer().getAuthority() + "\\\":\\\"$(cat id_token.jwt)\\\"}\"";
+        out.println("  ID=$(aws --endpoint-url " + demo.awsEndpoint() + " cognito-identity get-id --identity-pool-id "
+                + pool.id() + " " + logins + " --query IdentityId --output text --no-sign-request)");
+        out.println("  aws --endpoint-url " + demo.awsEndpoint() + " cognito-identity get-credentials-for-identity "
+                + "--identity-id $ID " + logins + " --no-sign-request");
     }
 
     private static void printCommands(PrintWriter out, Demo demo, Path dataDir) {

@@ -229,13 +229,13 @@ final class IamRegistration implements AutoCloseable {
                 "Condition":{"StringEquals":{"%s":"%s"}}}]}""".formatted(providerArn, SAML_AUDIENCE_KEY, signinUrl);
     }
 
-    private static IamClient client(URI endpoint, String accessKeyId, String secret, SdkHttpClient http) {
+    static IamClient client(URI endpoint, String accessKeyId, String secret, SdkHttpClient http) {
         return IamClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).httpClient(http)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .overrideConfiguration(IamRegistration::offline).build();
     }
 
-    private static void offline(ClientOverrideConfiguration.Builder c) {
+    static void offline(ClientOverrideConfiguration.Builder c) {
         c.retryStrategy(AwsRetryStrategy.doNotRetry())
                 .defaultProfileFile(ProfileFile.builder().content(new ByteArrayInputStream(new byte[0]))
                         .type(ProfileFile.Type.CONFIGURATION).build())

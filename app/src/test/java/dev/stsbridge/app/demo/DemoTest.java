@@ -63,6 +63,11 @@ class DemoTest {
                 assertThat(policy).contains("\"Federated\":\"arn:aws:iam::444455556666:saml-provider/stsbridge\"",
                         "\"sts:AssumeRoleWithSAML\"", "\"sts:TagSession\"", "\"sts:SetSourceIdentity\"",
                         "{\"StringEquals\":{\"SAML:aud\":\"https://signin.aws.amazon.com/saml\"}}");
+                String host = demo.oidcIssuer().getAuthority();
+                assertThat(policy).contains("{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":"
+                        + "\"arn:aws:iam::444455556666:oidc-provider/" + host + "\"},\"Action\":["
+                        + "\"sts:AssumeRoleWithWebIdentity\",\"sts:TagSession\"],\"Condition\":{\"StringEquals\":{\""
+                        + host + ":aud\":\"stsbridge-demo\",\"" + host + ":sub\":[\"" + subjectOf(demo, "bob") + "\"]}}}");
             }
         }
     }
@@ -70,21 +75,30 @@ class DemoTest {
     @Test
     void aSecondStartKeepsTheKeysAndUpdatesTheProviderAndTrustPoliciesInPlace(@TempDir Path dir) {
         String firstCertificate;
+        int oidcPort;
+        String firstPool;
         try (Demo first = Demo.start(settings(DemoKeys.generate(dir)))) {
             firstCertificate = first.idp().keys().current().id();
+            oidcPort = first.oidcIssuer().getPort();
+            firstPool = first.webIdentity().pool().id();
             try (IamClient prod = iam(first, PROD_KEY, PROD_SECRET)) {
                 prod.updateAssumeRolePolicy(r -> r.roleName("Admin").policyDocument(IamRegistration.trustPolicy(
                         "arn:aws:iam::111122223333:saml-provider/stsbridge", "https://signin.aws.amazon.com/saml")
                         .replace("\"sts:TagSession\",", "")));
             }
         }
-        try (Demo second = Demo.start(settings(dir))) {
+        try (Demo second = Demo.start(settings(dir).withOidcPort(oidcPort))) {
             assertThat(second.idp().keysGenerated()).isFalse();
             assertThat(second.idp().keys().current().id()).isEqualTo(firstCertificate);
             assertThat(second.accounts()).extracting(AccountSetup::providerCreated).containsExactly(false, false);
+            assertThat(second.webIdentity().pool().id()).isEqualTo(firstPool);
             try (IamClient prod = iam(second, PROD_KEY, PROD_SECRET)) {
                 assertThat(prod.listSAMLProviders().samlProviderList()).hasSize(1);
-                assertThat(prod.listRoles().roles()).hasSize(1);
+                assertThat(prod.listRoles().roles()).extracting(r -> r.roleName())
+                        .containsExactlyInAnyOrder("Admin", DemoCognitoPool.ROLE_NAME);
+                assertThat(prod.listOpenIDConnectProviders().openIDConnectProviderList()).hasSize(1);
+                assertThat(URLDecoder.decode(prod.getRole(r -> r.roleName("Admin")).role().assumeRolePolicyDocument(),
+                        StandardCharsets.UTF_8).split("sts:AssumeRoleWithWebIdentity", -1)).hasSize(2);
                 assertThat(URLDecoder.decode(prod.getRole(r -> r.roleName("Admin")).role().assumeRolePolicyDocument(),
                         StandardCharsets.UTF_8)).contains("\"sts:TagSession\"");
                 assertThat(prod.getSAMLProvider(r -> r.samlProviderArn(second.accounts().get(0).providerArn()))
@@ -147,5 +161,15 @@ class DemoTest {
                         .defaultProfileFile(ProfileFile.builder().content(new ByteArrayInputStream(new byte[0]))
                                 .type(ProfileFile.Type.CONFIGURATION).build()).defaultProfileName("default"))
                 .build();
+    }
+
+    /** The {@code sub} of this demo person's ID tokens for the demo client, as the IdP computes it. */
+    static String subjectOf(Demo demo, String username) {
+        try {
+            return demo.idp().oidc().orElseThrow().subject(demo.idp().directory().lookup(username).orElseThrow(),
+                    "stsbridge-demo");
+        } catch (dev.stsbridge.idp.directory.DirectoryUnavailableException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -68,6 +68,13 @@ class OidcDemoTest {
         StringWriter banner = new StringWriter();
         DemoBanner.print(new PrintWriter(banner), demo, dir);
         assertThat(banner.toString()).contains("  OIDC:       " + demo.oidcIssuer() + "  (OpenID Connect issuer")
-                .contains("TLS certificate SHA-1 thumbprint " + sha1 + "  (IAM --thumbprint-list)");
+                .contains("TLS certificate SHA-1 thumbprint " + sha1 + "  (IAM --thumbprint-list)")
+                .contains("  arn:aws:iam::111122223333:oidc-provider/" + demo.oidcIssuer().getAuthority() + "\n"
+                        + "      Admin: alice\n")
+                .contains("      Developer: alice\n      ReadOnly: bob\n")
+                .contains("  ./stsbridge token --demo --data-dir " + dir + " --issuer " + demo.oidcIssuer()
+                        + " --out id_token.jwt")
+                .contains("  Cognito identity pool " + demo.webIdentity().pool().id() + " (stsbridge-demo), "
+                        + "authenticated role arn:aws:iam::111122223333:role/CognitoSignedIn:");
     }
 }

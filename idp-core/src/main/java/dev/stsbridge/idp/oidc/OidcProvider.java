@@ -169,6 +169,11 @@ public final class OidcProvider {
         return idTokens.issuer();
     }
 
+    /** The {@code sub} this person's ID tokens for {@code clientId} carry (e.g. for a trust policy's {@code :sub}). */
+    public String subject(DirectoryUser user, String clientId) {
+        return idTokens.subject(user, clientId);
+    }
+
     public OidcKeys keys() {
         return keys;
     }
