@@ -35,6 +35,10 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+
 import dev.stsbridge.app.token.AuthorizationCodeFlow;
 import dev.stsbridge.app.token.IssuerTrust;
 import dev.stsbridge.tests.support.AwsCli;
@@ -49,7 +53,8 @@ import dev.stsbridge.tests.support.SignInBrowser;
  * JWKS) with headless Chromium signing in on the IdP's login page; Debian's AWS CLI exchanges them at the verifier,
  * which the demo set up (an IAM OpenID Connect provider for the issuer in both accounts, the roles' trust policies
  * naming the subjects of exactly the people the SAML mapping gives them). Forged and expired tokens get AWS's codes;
- * a Cognito identity pool trusting the provider gives alice credentials with {@code aws cognito-identity}.
+ * a Cognito identity pool trusting the provider gives alice credentials with {@code aws cognito-identity}; the AWS SDK
+ * for Java's web-identity-token-file provider turns alice's token into her session too.
  */
 class WebIdentityEndToEndTest {
 
@@ -158,6 +163,25 @@ class WebIdentityEndToEndTest {
         assertThat(identity.exitCode()).as(identity.toString()).isZero();
         assertThat(identity.json().get("Arn").asText()).isEqualTo("arn:aws:sts::111122223333:assumed-role/Admin/alice");
         assertThat(identity.json().get("Account").asText()).isEqualTo("111122223333");
+    }
+
+    @Test
+    void theSdksTokenFileProviderTurnsAlicesTokenFromTheIdpIntoHerAdminSession() throws Exception {
+        // what EKS pods and CI jobs use (AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN): the SDK reads the file and calls
+        // AssumeRoleWithWebIdentity itself, at the STS endpoint of aws.endpointUrlSts (AWS_ENDPOINT_URL_STS)
+        Path tokenFile = file("alice-sdk.jwt", aliceToken);
+        Map<String, String> properties = Map.of("aws.region", "us-east-1", "aws.disableEc2Metadata", "true",
+                "aws.endpointUrlSts", demo.awsEndpoint().toString());
+        properties.forEach(System::setProperty);
+        try (WebIdentityTokenFileCredentialsProvider provider = WebIdentityTokenFileCredentialsProvider.builder()
+                .roleArn(ADMIN).roleSessionName("alice-sdk").webIdentityTokenFile(tokenFile).build();
+             StsClient sts = StsClient.builder().endpointOverride(demo.awsEndpoint()).region(Region.US_EAST_1)
+                     .credentialsProvider(provider).build()) {
+            assertThat(sts.getCallerIdentity().arn())
+                    .isEqualTo("arn:aws:sts::111122223333:assumed-role/Admin/alice-sdk");
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
     }
 
     @Test
