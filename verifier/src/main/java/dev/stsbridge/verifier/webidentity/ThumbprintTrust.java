@@ -16,8 +16,8 @@ import javax.net.ssl.X509TrustManager;
 /**
  * The TLS trust AWS gives an OpenID Connect provider: the server's chain is trusted iff one of its certificates has a
  * SHA-1 fingerprint in the provider's thumbprint list (AWS asks for the top intermediate CA's, or the certificate's own
- * when it is self-signed), every certificate from the server's own up to that one is signed by the next and is within
- * its validity period. Host name verification stays on (the JDK's HTTPS endpoint identification). No other trust
+ * when it is self-signed), every certificate from the server's own up to that one is signed by the next, which must be
+ * a CA allowed to issue it (basic constraints, key usage, names, path length), and is within its validity period. Host name verification stays on (the JDK's HTTPS endpoint identification). No other trust
  * anchor is used: not the JDK's CA store.
  */
 final class ThumbprintTrust implements X509TrustManager {
@@ -61,7 +61,32 @@ final class ThumbprintTrust implements X509TrustManager {
                 } catch (GeneralSecurityException e) {
                     throw new Mismatch("certificate " + i + " of the chain is not signed by the next one");
                 }
+                mayIssue(chain[i], chain[i + 1], i + 1);
             }
+        }
+    }
+
+    /**
+     * Whether {@code issuer}, at {@code index} of the chain, may have issued {@code child}: a CA (basic constraints)
+     * whose key usage, if any, allows certificate signing, whose subject is the child's issuer, and whose path length
+     * allows the CAs below it. Without this, the key of any ordinary server certificate under a listed CA could sign a
+     * certificate for the provider's host.
+     */
+    private static void mayIssue(X509Certificate child, X509Certificate issuer, int index) throws Mismatch {
+        int pathLength = issuer.getBasicConstraints();
+        if (pathLength < 0) {
+            throw new Mismatch("certificate " + index + " of the chain is not a CA");
+        }
+        boolean[] usage = issuer.getKeyUsage();
+        if (usage != null && (usage.length <= 5 || !usage[5])) {
+            throw new Mismatch("certificate " + index + " of the chain may not sign certificates");
+        }
+        if (!child.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+            throw new Mismatch("certificate " + (index - 1) + " of the chain names another issuer");
+        }
+        if (index - 1 > pathLength) {
+            throw new Mismatch("certificate " + index + " of the chain allows " + pathLength
+                    + " intermediate CAs below it");
         }
     }
 
