@@ -6,6 +6,8 @@ import dev.stsbridge.verifier.AwsException;
 /** Cognito Identity's refusals ({@code __type} and {@code message}), AWS's wording where it is on record. */
 final class CognitoErrors {
     static final String UNAUTHENTICATED = "Unauthenticated access is not supported for this identity pool.";
+    /** GetOpenIdToken on a pool whose AllowClassicFlow is false (AWS's words, aws/aws-cli#7652). */
+    static final String CLASSIC_FLOW_DISABLED = "Basic (classic) flow is not enabled, please use enhanced flow.";
     static final String UNSUPPORTED_PROVIDER = "Token is not from a supported provider of this identity pool.";
     static final String POOL_ROLES = "Invalid identity pool configuration. Check assigned IAM roles for this pool.";
 

@@ -57,6 +57,9 @@ public final class CognitoFlows {
     public String getOpenIdToken(String identityId, Map<String, String> logins) {
         Identity identity = pools.requireIdentity(identityId);
         Pool pool = pools.require(identity.poolId());
+        if (!pool.allowClassicFlow()) {
+            throw CognitoErrors.invalidParameter(CognitoErrors.CLASSIC_FLOW_DISABLED);
+        }
         return issuer.token(pool.id(), identity.id(), amr(pool, identity, logins));
     }
 

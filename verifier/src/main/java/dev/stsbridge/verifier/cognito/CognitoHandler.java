@@ -106,7 +106,9 @@ public final class CognitoHandler extends Handler.Abstract {
         return switch (operation) {
             case "CreateIdentityPool" -> pool(pools.create(account, required(input, "IdentityPoolName"),
                     input.path("AllowUnauthenticatedIdentities").asBoolean(false),
-                    input.path("AllowClassicFlow").asBoolean(false), strings(input.path("OpenIdConnectProviderARNs")),
+                    // AWS refuses GetOpenIdToken only when AllowClassicFlow was given as false: a pool created
+                    // without it allows the basic flow (aws/aws-cli#7652); DescribeIdentityPool then says true here
+                    input.path("AllowClassicFlow").asBoolean(true), strings(input.path("OpenIdConnectProviderARNs")),
                     map(input.path("IdentityPoolTags"))));
             case "DescribeIdentityPool" -> pool(pools.require(account, required(input, "IdentityPoolId")));
             case "ListIdentityPools" -> list(account);

@@ -142,6 +142,17 @@ class CognitoSdkTest {
     }
 
     @Test
+    void aPoolWhoseClassicFlowIsOffRefusesGetOpenIdTokenSoAGuestCannotTakeTheBasicFlowToAnyRole() {
+        String enhancedOnly = admin.createIdentityPool(r -> r.identityPoolName("EnhancedOnly")
+                .allowUnauthenticatedIdentities(true).allowClassicFlow(false)).identityPoolId();
+        String identityId = anonymous.getId(r -> r.identityPoolId(enhancedOnly)).identityId();
+        assertRefused(() -> anonymous.getOpenIdToken(r -> r.identityId(identityId)), "InvalidParameterException",
+                "Basic (classic) flow is not enabled, please use enhanced flow.");
+        assertThat(admin.describeIdentityPool(r -> r.identityPoolId(enhancedOnly)).allowClassicFlow()).isFalse();
+        admin.deleteIdentityPool(r -> r.identityPoolId(enhancedOnly));
+    }
+
+    @Test
     void aPoolWithoutUnauthenticatedAccessRefusesGetIdWithoutLogins() {
         assertRefused(() -> anonymous.getId(r -> r.identityPoolId(closedPoolId)), "NotAuthorizedException",
                 "Unauthenticated access is not supported for this identity pool.");
