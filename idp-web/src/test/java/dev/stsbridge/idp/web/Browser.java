@@ -55,6 +55,14 @@ public final class Browser {
         this.client = client;
     }
 
+    /** Plants a cookie for this browser's address, as someone who learnt a value would send it. */
+    public void plantCookie(String name, String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }

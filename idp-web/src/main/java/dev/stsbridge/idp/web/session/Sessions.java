@@ -63,7 +63,8 @@ public final class Sessions {
         if (id.isEmpty() || id.get().length() > 64) {
             return Optional.empty();
         }
-        Optional<Session> found = store.find(id.get());
+        // a logout under way is addressed by its RelayState, which SPs and their logs see: never as a browser session
+        Optional<Session> found = store.find(id.get()).filter(s -> !isLogoutRecord(s));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -136,8 +137,12 @@ public final class Sessions {
         if (id.length() > 64) {
             return Optional.empty();
         }
-        return store.find(id).filter(s -> s.user().isEmpty() && !s.participants().isEmpty())
-                .filter(s -> !expired(s, clock.instant()));
+        return store.find(id).filter(Sessions::isLogoutRecord).filter(s -> !expired(s, clock.instant()));
+    }
+
+    /** A record made by {@link #startLogout}: nobody signed in, SPs to log out. */
+    private static boolean isLogoutRecord(Session session) {
+        return session.user().isEmpty() && !session.participants().isEmpty();
     }
 
     /** Removes a finished logout. */

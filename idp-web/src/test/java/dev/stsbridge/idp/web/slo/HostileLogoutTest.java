@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
 import dev.stsbridge.idp.web.Browser;
+import dev.stsbridge.idp.web.session.Sessions;
 
 /**
  * One hostile fixture per rule of single logout: each refusal is a 400 with its exact one-line reason (and the
@@ -276,6 +277,30 @@ class HostileLogoutTest {
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(reason(page)).isEqualTo("The LogoutResponse's InResponseTo \"_not-what-we-sent\" is not a "
                 + "LogoutRequest this logout is waiting for.");
+    }
+
+    @Test
+    void theRelayStateOfALogoutUnderWayIsNoSessionCookieSoWhoeverSawItCannotEndThatLogout() throws Exception {
+        Browser browser = aliceAtRedirectSp();
+        signIn(browser, postSp);
+        HttpResponse<String> first = browser.post("/logout", form("csrf", Browser.csrf(browser.get("/logout")
+                .body())));
+        String chain = Browser.hidden(first.body(), "RelayState").orElseThrow();
+        String sentId = SingleLogoutTest.decodePost(first, REQUEST).getDocumentElement().getAttribute("ID");
+
+        // an SP, its logs or the browser history saw the RelayState: as a cookie it opens no session (the IdP starts a
+        // new one), so the CSRF token it gets and the sign-out it posts are its own, not the logout record's
+        Browser stranger = SingleLogoutTest.idp.browser();
+        stranger.plantCookie(Sessions.COOKIE, chain);
+        HttpResponse<String> login = stranger.get("/login");
+        assertThat(login.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith(Sessions.COOKIE + "="));
+        stranger.post("/logout", form("csrf", Browser.csrf(login.body())));
+
+        String answer = SloSp.logoutResponse(newId(), now(), postSp.entityId, SLO_URL, sentId, SloSp.SUCCESS);
+        HttpResponse<String> page = browser.post("/saml2/slo", form(RESPONSE, SloSp.signedPost(answer,
+                SingleLogoutTest.idOf(answer), postSp.key), "RelayState", chain));
+        assertThat(page.statusCode()).as(page.body()).isNotEqualTo(400);
+        assertThat(page.body()).doesNotContain("belongs to no logout under way");
     }
 
     @Test
