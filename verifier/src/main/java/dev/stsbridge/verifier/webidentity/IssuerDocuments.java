@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
@@ -23,14 +22,13 @@ import javax.net.ssl.TrustManager;
  * Fetches an OpenID provider's documents (discovery, JWKS): HTTPS only, GET without redirects and without any proxy,
  * the server trusted by the provider's thumbprints ({@link ThumbprintTrust}), {@value #TIMEOUT_SECONDS} s to connect
  * and to read (AWS's documented limit), at most {@value #MAX_BYTES} bytes, status 200. Loopback only: the host must be
- * {@code 127.0.0.1}, {@code ::1} or {@code localhost}, checked before any connection (this model never reaches beyond
- * the machine). Refusals: {@code IDPCommunicationError} for an address it will not or cannot reach,
+ * {@code 127.0.0.1}, {@code ::1} or {@code localhost} (which must resolve to loopback addresses only), checked before
+ * any connection (this model never reaches beyond the machine). Refusals: {@code IDPCommunicationError} for an address it will not or cannot reach,
  * {@code InvalidIdentityToken} with AWS's message when the server's certificate does not match a thumbprint.
  */
 final class IssuerDocuments {
     static final int TIMEOUT_SECONDS = 5;
     static final int MAX_BYTES = 64 * 1024;
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     private final Clock clock;
 
@@ -87,7 +85,7 @@ final class IssuerDocuments {
             throw WebIdentityErrors.unreachable(url + " is not an https URL: keys are fetched over HTTPS only.");
         }
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (!LOOPBACK.contains(host) || uri.getRawUserInfo() != null) {
+        if (uri.getRawUserInfo() != null || !LoopbackHosts.allows(host)) {
             throw WebIdentityErrors.unreachable(url + " is not on a loopback host: this verifier fetches keys only"
                     + " from 127.0.0.1, ::1 or localhost.");
         }

@@ -6,9 +6,7 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLContext;
@@ -27,15 +25,13 @@ import dev.stsbridge.verifier.AwsError;
  * A loopback host that does not answer TLS: {@code OpenIdIdpCommunicationError} (our message).
  */
 public final class ServerThumbprint {
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
-
     private ServerThumbprint() {
     }
 
     public static Optional<String> of(String url) {
         URI uri = URI.create(url);
-        String host = Optional.ofNullable(uri.getHost()).orElse("").toLowerCase(Locale.ROOT);
-        if (!LOOPBACK.contains(host)) {
+        String host = Optional.ofNullable(uri.getHost()).orElse("");
+        if (!LoopbackHosts.allows(host)) {
             return Optional.empty();
         }
         int port = uri.getPort() < 0 ? 443 : uri.getPort();
